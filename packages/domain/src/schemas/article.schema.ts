@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { ArticleStatusSchema } from '../article-status.ts';
+import { LICENSE_CODES } from '../copyright.ts';
+import { SlugSchema } from '../slug.ts';
+import { AbsoluteHttpUrlSchema } from '../web.ts';
+import { PlainTextSchema } from './settings.schema.ts';
+
+/**
+ * The body as the editor's JSON (a Lexical editor state). Its node types are checked by the shared
+ * renderer; here only its outer shape and size are.
+ */
+export const RichTextSchema = z
+  .object({ root: z.object({ type: z.literal('root'), children: z.array(z.unknown()) }).passthrough() })
+  .passthrough()
+  .refine((v) => JSON.stringify(v).length <= 2_000_000, 'must be at most 2 MB');
+export type RichText = z.infer<typeof RichTextSchema>;
+
+export const ArticleRightsSchema = z.object({
+  copyrightHolder: PlainTextSchema(200).nullable(),
+  copyrightYear: z.number().int().min(1800).max(3000).nullable(),
+  licenseCode: z.enum(LICENSE_CODES).nullable(),
+  syndicationAllowed: z.boolean(),
+  rightsNotes: PlainTextSchema(2000),
+});
+
+export const ArticleSortSchema = z.enum(['updated_at', 'published_at', 'created_at', 'headline']);
+
+/** Filters for the editorial list. Keys and sort columns come from these allow-lists only. */
+export const ArticleListInputSchema = z.object({
+  status: ArticleStatusSchema.optional(),
+  sectionId: z.uuid().optional(),
+  tagId: z.uuid().optional(),
+  authorId: z.uuid().optional(),
+  query: PlainTextSchema(200).optional(),
+  sort: ArticleSortSchema.default('updated_at'),
+  direction: z.enum(['asc', 'desc']).default('desc'),
+  limit: z.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(500).optional(),
+});
+export type ArticleListInput = z.infer<typeof ArticleListInputSchema>;
+
+export const CreateArticleInputSchema = z.object({
+  headline: PlainTextSchema(300),
+  dek: PlainTextSchema(600).default(''),
+  slug: SlugSchema.optional(),
+  sectionId: z.uuid().nullable().default(null),
+  body: RichTextSchema.optional(),
+});
+export type CreateArticleInput = z.infer<typeof CreateArticleInputSchema>;
+
+export const UpdateArticleInputSchema = z.object({
+  id: z.uuid(),
+  /** The version this edit was based on; a stale one is refused with a conflict. */
+  baseVersion: z.number().int().min(1),
+  headline: PlainTextSchema(300).optional(),
+  dek: PlainTextSchema(600).optional(),
+  slug: SlugSchema.optional(),
+  sectionId: z.uuid().nullable().optional(),
+  body: RichTextSchema.optional(),
+  seoTitle: PlainTextSchema(200).nullable().optional(),
+  seoDescription: PlainTextSchema(400).nullable().optional(),
+  canonicalUrl: AbsoluteHttpUrlSchema.nullable().optional(),
+  featuredMediaId: z.uuid().nullable().optional(),
+  authorIds: z.array(z.uuid()).min(1, 'needs at least one author').max(10).optional(),
+  rights: ArticleRightsSchema.partial().optional(),
+});
+export type UpdateArticleInput = z.infer<typeof UpdateArticleInputSchema>;
+
+export const TransitionArticleInputSchema = z.object({
+  id: z.uuid(),
+  baseVersion: z.number().int().min(1),
+  to: ArticleStatusSchema,
+  scheduledAt: z.coerce.date().optional(),
+});
+
+export const ArticleSummarySchema = z.object({
+  id: z.uuid(),
+  headline: z.string(),
+  slug: z.string(),
+  status: ArticleStatusSchema,
+  sectionName: z.string().nullable(),
+  authorNames: z.array(z.string()),
+  updatedAt: z.date(),
+  publishedAt: z.date().nullable(),
+  version: z.number(),
+});
+export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
