@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -79,6 +80,7 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<DbHa
 }
 
 async function openPGlite(dataDir: string | undefined): Promise<DbHandle> {
+  if (dataDir) await mkdir(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir ? { dataDir } : {});
   const db = new Kysely<Database>({ dialect: new SerialPGliteDialect({ pglite }) });
   return {

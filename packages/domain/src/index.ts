@@ -8,3 +8,4 @@ export * from './web.ts';
 export * from './schemas/settings.schema.ts';
 export * from './schemas/auth.schema.ts';
 export * from './schemas/article.schema.ts';
+export * from './schemas/public.schema.ts';

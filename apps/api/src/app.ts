@@ -1,0 +1,70 @@
+import compression from 'compression';
+import express, { type ErrorRequestHandler } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import type { DbHandle } from '@newsroom/db';
+import type { MediaStore, Services } from '@newsroom/services';
+import { dashboardRoute } from './http/dashboard.route.ts';
+import { mediaRoute } from './http/media.route.ts';
+import { originGuard } from './http/origin-guard.ts';
+import { readerRoute } from './http/reader.route.ts';
+import { trpcRoute } from './http/trpc.route.ts';
+import type { ReaderAssets } from '@newsroom/reader/server';
+
+export interface AppDeps {
+  services: Services;
+  database: Pick<DbHandle, 'ping' | 'kind'>;
+  mediaStore: MediaStore;
+  logger: Logger;
+  publicUrl: string;
+  trustProxy: boolean | number | string;
+  readerAssets: ReaderAssets;
+}
+
+/** Builds the whole HTTP surface from its dependencies; server.ts makes them and listens. */
+export function createApp(deps: AppDeps) {
+  const { logger, services } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy);
+  app.set('etag', 'strong');
+
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+    });
+    next();
+  });
+
+  app.use(
+    helmet({
+      // Each surface sets its own CSP (the reader's carries a per-response nonce).
+      contentSecurityPolicy: false,
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: deps.publicUrl.startsWith('https:'),
+    }),
+  );
+  app.use(compression());
+
+  app.get('/healthz', async (_req, res) => {
+    const up = await deps.database.ping();
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'degraded', database: { kind: deps.database.kind, status: up ? 'up' : 'down' } });
+  });
+
+  app.use('/trpc', originGuard(deps.publicUrl), trpcRoute(services, { secureCookies: deps.publicUrl.startsWith('https:'), logger }));
+  app.use('/media', mediaRoute(deps.mediaStore));
+  app.use('/admin', dashboardRoute());
+  app.use(readerRoute(services, { assets: deps.readerAssets, publicUrl: deps.publicUrl, logger }));
+
+  const onError: ErrorRequestHandler = (error, req, res, _next) => {
+    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 600 ? error.status : 500;
+    if (status >= 500) logger.error({ err: error, url: req.originalUrl }, 'request failed');
+    if (res.headersSent) return;
+    res.status(status).type('text/plain').send(status === 500 ? 'Something went wrong.' : String(error?.message ?? 'Bad request'));
+  };
+  app.use(onError);
+  return app;
+}

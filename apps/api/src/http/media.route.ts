@@ -1,0 +1,40 @@
+import { extname } from 'node:path';
+import { Router } from 'express';
+import type { MediaStore } from '@newsroom/services';
+
+const TYPES: Record<string, string> = {
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+};
+
+/** Serves stored files. Keys never change content, so they are cached for a year. */
+export function mediaRoute(store: MediaStore): Router {
+  const router = Router();
+  router.get('/{*key}', async (req, res, next) => {
+    try {
+      const key = (req.params as { key?: string[] }).key?.join('/') ?? '';
+      const type = TYPES[extname(key).toLowerCase()];
+      const file = type ? await store.get(key) : undefined;
+      if (!file || !type) {
+        res.status(404).type('text/plain').send('Not found');
+        return;
+      }
+      res.setHeader('Content-Type', type);
+      res.setHeader('Content-Length', String(file.bytes));
+      res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      // An SVG opened on its own can run no script and load nothing.
+      res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+      file.stream.on('error', next).pipe(res);
+    } catch (error) {
+      next(error);
+    }
+  });
+  return router;
+}

@@ -1,0 +1,25 @@
+import type { NextFunction, Request, Response } from 'express';
+
+/**
+ * Refuses cross-site writes to the API. A mutation must come as JSON (a plain HTML form cannot send that
+ * without a CORS preflight we never grant) and, when the browser says where it came from, from our origin.
+ */
+export function originGuard(publicOrigin: string) {
+  const allowed = new URL(publicOrigin).origin;
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
+    const origin = req.headers.origin;
+    const fetchSite = req.headers['sec-fetch-site'];
+    const sameHost = origin !== undefined && origin === `${req.protocol}://${req.headers.host}`;
+    if ((origin !== undefined && origin !== allowed && !sameHost) || fetchSite === 'cross-site') {
+      res.status(403).json({ error: { message: 'Cross-site requests are refused.', code: 'FORBIDDEN' } });
+      return;
+    }
+    const type = req.headers['content-type'] ?? '';
+    if (!type.toLowerCase().startsWith('application/json')) {
+      res.status(415).json({ error: { message: 'Send the request body as application/json.', code: 'UNSUPPORTED_MEDIA_TYPE' } });
+      return;
+    }
+    next();
+  };
+}

@@ -1,0 +1,73 @@
+import { createServer } from 'node:http';
+import pino from 'pino';
+import { createDb, migrateToLatest } from '@newsroom/db';
+import { createServices, defaultServiceConfig, LocalDiskMediaStore, seedDemoIfEmpty } from '@newsroom/services';
+import { createApp } from './app.ts';
+import { readEnv } from './env.ts';
+import { loadReaderAssets } from './http/reader.route.ts';
+
+const startedAt = performance.now();
+const env = readEnv();
+const logger = pino({ level: env.logLevel, base: { service: 'newsroom' } });
+
+const database = await createDb(env.database);
+const applied = await migrateToLatest(database.db);
+if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+
+const mediaStore = new LocalDiskMediaStore(env.mediaDir);
+const services = createServices({
+  db: database.db,
+  mediaStore,
+  config: defaultServiceConfig(env.publicUrl),
+  clock: () => new Date(),
+});
+
+if (env.seedDemo) {
+  const seed = await seedDemoIfEmpty(services.deps, { ownerEmail: env.owner.email, ownerPassword: env.owner.password });
+  if (seed.seeded) {
+    logger.info({ ownerEmail: seed.ownerEmail }, 'seeded the demo publication Globe Echo');
+    if (seed.generatedPassword) {
+      // Shown once, on the first start only: the hash is all that is kept.
+      process.stdout.write(
+        `\n  Owner account created. Sign in at ${env.publicUrl}/admin\n    email:    ${seed.ownerEmail}\n    password: ${seed.generatedPassword}\n  (set OWNER_EMAIL and OWNER_PASSWORD to choose them)\n\n`,
+      );
+    }
+  }
+}
+
+const app = createApp({
+  services,
+  database,
+  mediaStore,
+  logger,
+  publicUrl: env.publicUrl,
+  trustProxy: env.trustProxy,
+  readerAssets: await loadReaderAssets(),
+});
+
+const server = createServer(app);
+server.keepAliveTimeout = 65_000;
+server.listen(env.port, env.host, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : env.port;
+  logger.info({ port, database: database.kind, publicUrl: env.publicUrl, startupMs: Math.round(performance.now() - startedAt) }, `Newsroom listening on http://localhost:${port}`);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down: finishing open requests');
+  const force = setTimeout(() => {
+    logger.warn('requests still open after 10 s; closing anyway');
+    server.closeAllConnections();
+  }, 10_000);
+  force.unref();
+  server.closeIdleConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await database.close();
+  logger.info('stopped');
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,3 @@
+import { frontend } from '@newsroom/eslint-config';
+
+export default frontend;

@@ -1,0 +1,3 @@
+import { newsroomVitest } from '@newsroom/vitest-config';
+
+export default newsroomVitest();

@@ -1,0 +1,135 @@
+import { renderToString } from 'react-dom/server';
+import type { ReactElement } from 'react';
+import type { PublicArticle, PublicBranding, PublicHome, PublicListing } from '@newsroom/domain';
+import { Document, type PageMeta } from '../components/document.tsx';
+import { ArticlePage } from '../pages/article.page.tsx';
+import { ErrorPage } from '../pages/error.page.tsx';
+import { HomePage } from '../pages/home.page.tsx';
+import { ListingPage } from '../pages/listing.page.tsx';
+import type { ReaderAssets } from './assets.ts';
+import { breadcrumbLd, newsArticleLd, websiteLd } from './structured-data.ts';
+
+/** The public reader API this app reads from: the reader tRPC router's caller fits it. */
+export interface ReaderApi {
+  branding(): Promise<PublicBranding>;
+  home(): Promise<PublicHome>;
+  article(input: { slug: string }): Promise<PublicArticle | null>;
+  articleGone(input: { slug: string }): Promise<boolean>;
+  section(input: { slug: string; page: number }): Promise<PublicListing | null>;
+}
+
+export interface RenderContext {
+  api: ReaderApi;
+  assets: ReaderAssets;
+  publicUrl: string;
+  /** The per-response CSP nonce for inline style and JSON-LD. */
+  nonce: string;
+}
+
+export interface RenderedPage {
+  status: number;
+  html: string;
+  /** When the content last changed, for Last-Modified. */
+  lastModified: Date | null;
+}
+
+const SLUG = '([a-z0-9]+(?:-[a-z0-9]+)*)';
+const ROUTES = {
+  home: /^\/$/,
+  article: new RegExp(`^/article/${SLUG}/?$`),
+  section: new RegExp(`^/section/${SLUG}/?$`),
+};
+
+function pageNumber(url: URL): number | null {
+  const raw = url.searchParams.get('page');
+  if (raw === null) return 1;
+  return /^[1-9]\d{0,3}$/.test(raw) ? Number(raw) : null;
+}
+
+function html(element: ReactElement): string {
+  return `<!doctype html>${renderToString(element)}`;
+}
+
+/**
+ * Renders the reader page for a URL, or returns null when the path is not one of the reader's (the host
+ * then answers 404 itself or hands it to another route).
+ */
+export async function renderReaderPage(url: URL, ctx: RenderContext): Promise<RenderedPage | null> {
+  const { api, assets, publicUrl, nonce } = ctx;
+  const path = url.pathname;
+  const route = (Object.keys(ROUTES) as Array<keyof typeof ROUTES>).find((name) => ROUTES[name].test(path));
+  if (!route) return null;
+  const branding = await api.branding();
+  const page = (meta: PageMeta, body: ReactElement, status = 200, lastModified: Date | null = null): RenderedPage => ({
+    status,
+    lastModified,
+    html: html(
+      <Document branding={branding} assets={assets} meta={meta} nonce={nonce} publicUrl={publicUrl}>
+        {body}
+      </Document>,
+    ),
+  });
+  const notFound = () =>
+    page({ title: 'Page not found', description: branding.description, canonicalUrl: `${publicUrl}${path}`, noindex: true }, <ErrorPage status={404} />, 404);
+
+  if (route === 'home') {
+    const home = await api.home();
+    return page(
+      { title: branding.name, description: branding.description, canonicalUrl: `${publicUrl}/`, jsonLd: [websiteLd(branding, publicUrl)] },
+      <HomePage home={home} timeZone={branding.timeZone} name={branding.name} />,
+      200,
+      home.lead?.updatedAt ?? null,
+    );
+  }
+
+  if (route === 'article') {
+    const slug = ROUTES.article.exec(path)![1]!;
+    const article = await api.article({ slug });
+    if (!article) {
+      if (!(await api.articleGone({ slug }))) return notFound();
+      return page({ title: 'No longer available', description: branding.description, canonicalUrl: `${publicUrl}${path}`, noindex: true }, <ErrorPage status={410} />, 410);
+    }
+    const canonical = article.seo.canonicalUrl;
+    const crumbs = [{ name: branding.name, url: '/' }, ...(article.section ? [{ name: article.section.name, url: `/section/${article.section.slug}` }] : []), { name: article.headline, url: article.url }];
+    return page(
+      {
+        title: article.seo.title,
+        description: article.seo.description,
+        canonicalUrl: canonical,
+        type: 'article',
+        image: article.image ? { url: article.image.url, alt: article.image.alt } : null,
+        jsonLd: [newsArticleLd(article, branding, publicUrl), breadcrumbLd(crumbs, publicUrl)],
+      },
+      <ArticlePage article={article} timeZone={branding.timeZone} shareUrl={`${publicUrl}${article.url}`} />,
+      200,
+      article.updatedAt,
+    );
+  }
+
+  const slug = ROUTES.section.exec(path)![1]!;
+  const pageNo = pageNumber(url);
+  const listing = pageNo === null ? null : await api.section({ slug, page: pageNo });
+  if (!listing || (listing.articles.length === 0 && pageNo! > 1)) return notFound();
+  const basePath = `/section/${slug}`;
+  return page(
+    {
+      title: listing.title,
+      description: listing.description || `${listing.title} from ${branding.name}`,
+      canonicalUrl: `${publicUrl}${basePath}${pageNo! > 1 ? `?page=${pageNo}` : ''}`,
+      jsonLd: [breadcrumbLd([{ name: branding.name, url: '/' }, { name: listing.title, url: basePath }], publicUrl)],
+    },
+    <ListingPage listing={listing} timeZone={branding.timeZone} basePath={basePath} />,
+    200,
+    listing.articles[0]?.updatedAt ?? null,
+  );
+}
+
+/** A complete error page for the host to send when rendering itself failed or nothing matched. */
+export async function renderErrorPage(status: 404 | 500, ctx: RenderContext): Promise<string> {
+  const branding = await ctx.api.branding();
+  return html(
+    <Document branding={branding} assets={ctx.assets} meta={{ title: status === 404 ? 'Page not found' : 'Something went wrong', description: branding.description, canonicalUrl: ctx.publicUrl, noindex: true }} nonce={ctx.nonce} publicUrl={ctx.publicUrl}>
+      <ErrorPage status={status} />
+    </Document>,
+  );
+}

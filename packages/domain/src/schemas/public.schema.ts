@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/**
+ * Shapes the public reader surface returns. They are separate from the editorial ones and declared as
+ * procedure outputs, so a private field can never leak by being added to a query.
+ */
+
+export const PublicImageSchema = z.object({
+  url: z.string(),
+  srcset: z.string().nullable(),
+  width: z.number().nullable(),
+  height: z.number().nullable(),
+  alt: z.string(),
+  caption: z.string(),
+  credit: z.string().nullable(),
+  creator: z.string().nullable(),
+  copyrightHolder: z.string().nullable(),
+  licenseUrl: z.string().nullable(),
+});
+export type PublicImage = z.infer<typeof PublicImageSchema>;
+
+export const PublicPersonSchema = z.object({ name: z.string(), slug: z.string(), url: z.string() });
+
+export const PublicArticleCardSchema = z.object({
+  slug: z.string(),
+  url: z.string(),
+  headline: z.string(),
+  dek: z.string(),
+  publishedAt: z.date(),
+  updatedAt: z.date(),
+  section: z.object({ name: z.string(), slug: z.string() }).nullable(),
+  authors: z.array(PublicPersonSchema),
+  image: PublicImageSchema.nullable(),
+  readingMinutes: z.number(),
+});
+export type PublicArticleCard = z.infer<typeof PublicArticleCardSchema>;
+
+export const PublicArticleSchema = PublicArticleCardSchema.extend({
+  bodyHtml: z.string(),
+  wordCount: z.number(),
+  tags: z.array(z.object({ name: z.string(), slug: z.string() })),
+  corrections: z.array(z.object({ kind: z.enum(['correction', 'update']), text: z.string(), createdAt: z.date() })),
+  rights: z.object({
+    notice: z.string(),
+    copyrightHolder: z.string(),
+    copyrightYear: z.number(),
+    license: z.object({ code: z.string(), label: z.string(), url: z.string().nullable() }),
+    syndicationAllowed: z.boolean(),
+  }),
+  seo: z.object({ title: z.string(), description: z.string(), canonicalUrl: z.string() }),
+  related: z.array(PublicArticleCardSchema),
+});
+export type PublicArticle = z.infer<typeof PublicArticleSchema>;
+
+export const PublicHomeSchema = z.object({
+  lead: PublicArticleCardSchema.nullable(),
+  top: z.array(PublicArticleCardSchema),
+  sections: z.array(z.object({ name: z.string(), slug: z.string(), articles: z.array(PublicArticleCardSchema) })),
+  latest: z.array(PublicArticleCardSchema),
+});
+export type PublicHome = z.infer<typeof PublicHomeSchema>;
+
+export const PublicListingSchema = z.object({
+  title: z.string(),
+  description: z.string(),
+  articles: z.array(PublicArticleCardSchema),
+  page: z.number(),
+  hasMore: z.boolean(),
+});
+export type PublicListing = z.infer<typeof PublicListingSchema>;

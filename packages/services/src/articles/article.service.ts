@@ -1,0 +1,289 @@
+import { countWords, documentText, parseDocument } from '@newsroom/content';
+import type { ArticleRow, Database, Kysely } from '@newsroom/db';
+import {
+  DomainError,
+  assertCan,
+  can,
+  slugify,
+  transitionAction,
+  uniqueSlug,
+  type ArticleListInput,
+  type ArticleStatus,
+  type ArticleSummary,
+  type CreateArticleInput,
+  type UpdateArticleInput,
+} from '@newsroom/domain';
+import type { ServiceDeps, StaffContext } from '../context.ts';
+import { insertAudit } from '../audit/audit.repository.ts';
+import {
+  findArticleAuthors,
+  findArticleById,
+  findArticleOwnerIds,
+  findArticleTags,
+  listArticlesPage,
+  replaceArticleAuthors,
+  slugTaken,
+  slugsLike,
+  updateArticleIfVersion,
+} from './article.repository.ts';
+
+export const EMPTY_BODY = { root: { type: 'root', children: [] } } as const;
+
+export interface ArticleDetail {
+  id: string;
+  slug: string;
+  headline: string;
+  dek: string;
+  body: unknown;
+  status: ArticleStatus;
+  sectionId: string | null;
+  authors: Array<{ userId: string | null; guestAuthorId: string | null; name: string; slug: string }>;
+  tags: Array<{ id: string; name: string; slug: string }>;
+  featuredMediaId: string | null;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  canonicalUrl: string | null;
+  rights: {
+    copyrightHolder: string | null;
+    copyrightYear: number | null;
+    licenseCode: string | null;
+    syndicationAllowed: boolean;
+    rightsNotes: string;
+  };
+  wordCount: number;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  publishedAt: Date | null;
+  scheduledAt: Date | null;
+}
+
+function encodeCursor(value: Date | string | null, id: string): string {
+  const v = value instanceof Date ? value.toISOString() : value;
+  return Buffer.from(JSON.stringify([v, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { value: string | null; id: string } {
+  try {
+    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    if ((typeof value === 'string' || value === null) && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { value, id };
+  } catch {
+    // fall through
+  }
+  throw new DomainError('BAD_INPUT', 'The page cursor is not valid.', { field: 'cursor' });
+}
+
+/** Validates a body and derives its searchable text and word count. */
+function bodyFields(body: unknown) {
+  try {
+    parseDocument(body);
+  } catch (error) {
+    const issue = (error as { issues?: Array<{ path: PropertyKey[]; message: string }> }).issues?.[0];
+    const where = issue ? ` (at ${issue.path.join('.')}: ${issue.message})` : '';
+    throw new DomainError('BAD_INPUT', `The body holds something the editor cannot store${where}.`, { field: 'body' });
+  }
+  const text = documentText(body);
+  return { body: JSON.stringify(body), body_text: text, word_count: countWords(text) };
+}
+
+export function createArticleService(deps: ServiceDeps) {
+  const { db, clock } = deps;
+
+  async function detail(trx: Kysely<Database>, row: ArticleRow): Promise<ArticleDetail> {
+    const [authors, tags] = await Promise.all([findArticleAuthors(trx, [row.id]), findArticleTags(trx, [row.id])]);
+    return {
+      id: row.id,
+      slug: row.slug,
+      headline: row.headline,
+      dek: row.dek,
+      body: row.body,
+      status: row.status,
+      sectionId: row.section_id,
+      authors: authors.map((a) => ({ userId: a.user_id, guestAuthorId: a.guest_author_id, name: a.name, slug: a.slug })),
+      tags: tags.map((t) => ({ id: t.id, name: t.name, slug: t.slug })),
+      featuredMediaId: row.featured_media_id,
+      seoTitle: row.seo_title,
+      seoDescription: row.seo_description,
+      canonicalUrl: row.canonical_url,
+      rights: {
+        copyrightHolder: row.copyright_holder,
+        copyrightYear: row.copyright_year,
+        licenseCode: row.license_code,
+        syndicationAllowed: row.syndication_allowed,
+        rightsNotes: row.rights_notes,
+      },
+      wordCount: row.word_count,
+      version: row.version,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      publishedAt: row.published_at,
+      scheduledAt: row.scheduled_at,
+    };
+  }
+
+  async function loadOwned(ctx: StaffContext, id: string, action: Parameters<typeof assertCan>[1]) {
+    const row = await findArticleById(db, id);
+    if (!row) throw new DomainError('ARTICLE_NOT_FOUND', 'No such article.', { field: 'id' });
+    const owners = await findArticleOwnerIds(db, row.id, row.created_by);
+    // Someone who may not even read it learns nothing about it, not even that it exists.
+    if (!can(ctx.actor, 'article.read', owners)) throw new DomainError('ARTICLE_NOT_FOUND', 'No such article.', { field: 'id' });
+    assertCan(ctx.actor, action, owners);
+    return row;
+  }
+
+  function conflict(current: ArticleRow): never {
+    throw new DomainError('VERSION_CONFLICT', 'Someone else saved this article since you opened it.', {
+      details: {
+        currentVersion: current.version,
+        current: { headline: current.headline, dek: current.dek, body: current.body, updatedAt: current.updated_at.toISOString() },
+      },
+    });
+  }
+
+  async function saveRevision(trx: Kysely<Database>, row: ArticleRow, kind: 'autosave' | 'save' | 'status' | 'restore', userId: string) {
+    await trx
+      .insertInto('revisions')
+      .values({ article_id: row.id, article_version: row.version, kind, headline: row.headline, dek: row.dek, body: JSON.stringify(row.body), status: row.status, created_by: userId })
+      .execute();
+  }
+
+  return {
+    async list(ctx: StaffContext, input: ArticleListInput): Promise<{ items: ArticleSummary[]; nextCursor: string | null }> {
+      // Without `any` read rights the list holds only the actor's own articles.
+      const onlyOwnedBy = can(ctx.actor, 'article.read', []) ? undefined : ctx.actor.id;
+      const rows = await listArticlesPage(db, { ...input, onlyOwnedBy }, input.cursor ? decodeCursor(input.cursor) : null);
+      const page = rows.slice(0, input.limit);
+      const authors = await findArticleAuthors(db, page.map((r) => r.id));
+      const last = page.at(-1);
+      return {
+        items: page.map((r) => ({
+          id: r.id,
+          headline: r.headline,
+          slug: r.slug,
+          status: r.status,
+          sectionName: r.section_name,
+          authorNames: authors.filter((a) => a.article_id === r.id).map((a) => a.name),
+          updatedAt: r.updated_at,
+          publishedAt: r.published_at,
+          version: r.version,
+        })),
+        nextCursor: rows.length > input.limit && last ? encodeCursor(last[input.sort === 'headline' ? 'headline' : input.sort], last.id) : null,
+      };
+    },
+
+    async get(ctx: StaffContext, id: string): Promise<ArticleDetail> {
+      return detail(db, await loadOwned(ctx, id, 'article.read'));
+    },
+
+    async create(ctx: StaffContext, input: CreateArticleInput): Promise<ArticleDetail> {
+      assertCan(ctx.actor, 'article.create');
+      const body = bodyFields(input.body ?? EMPTY_BODY);
+      return db.transaction().execute(async (trx) => {
+        let slug = input.slug;
+        if (slug) {
+          if (await slugTaken(trx, slug)) throw new DomainError('SLUG_TAKEN', 'Another article has that slug.', { field: 'slug' });
+        } else {
+          const base = slugify(input.headline || 'untitled');
+          slug = uniqueSlug(base, await slugsLike(trx, base));
+        }
+        const row = await trx
+          .insertInto('articles')
+          .values({ slug, headline: input.headline, dek: input.dek, section_id: input.sectionId, ...body, created_by: ctx.actor.id, updated_by: ctx.actor.id })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await replaceArticleAuthors(trx, row.id, [ctx.actor.id]);
+        await saveRevision(trx, row, 'save', ctx.actor.id);
+        await insertAudit(trx, ctx, { action: 'article.created', entityType: 'article', entityId: row.id, after: { headline: row.headline, slug } });
+        return detail(trx, row);
+      });
+    },
+
+    /**
+     * Saves an edit made from `baseVersion`. If anyone saved since, nothing is written and the caller gets
+     * VERSION_CONFLICT with the stored text, so no edit is ever overwritten silently.
+     */
+    async update(ctx: StaffContext, input: UpdateArticleInput & { autosave?: boolean }): Promise<ArticleDetail> {
+      const existing = await loadOwned(ctx, input.id, 'article.update');
+      if (existing.version !== input.baseVersion) conflict(existing);
+      if (input.authorIds && !can(ctx.actor, 'article.update', [])) {
+        if (!input.authorIds.includes(ctx.actor.id)) throw new DomainError('FORBIDDEN', 'You cannot take yourself off your own article.', { field: 'authorIds' });
+      }
+      const now = clock();
+      const result = await db.transaction().execute(async (trx) => {
+        if (input.slug && input.slug !== existing.slug && (await slugTaken(trx, input.slug, existing.id))) {
+          throw new DomainError('SLUG_TAKEN', 'Another article has that slug.', { field: 'slug' });
+        }
+        const row = await updateArticleIfVersion(trx, existing.id, input.baseVersion, {
+          ...(input.headline !== undefined && { headline: input.headline }),
+          ...(input.dek !== undefined && { dek: input.dek }),
+          ...(input.slug !== undefined && { slug: input.slug }),
+          ...(input.sectionId !== undefined && { section_id: input.sectionId }),
+          ...(input.body !== undefined && bodyFields(input.body)),
+          ...(input.seoTitle !== undefined && { seo_title: input.seoTitle }),
+          ...(input.seoDescription !== undefined && { seo_description: input.seoDescription }),
+          ...(input.canonicalUrl !== undefined && { canonical_url: input.canonicalUrl }),
+          ...(input.featuredMediaId !== undefined && { featured_media_id: input.featuredMediaId }),
+          ...(input.rights?.copyrightHolder !== undefined && { copyright_holder: input.rights.copyrightHolder }),
+          ...(input.rights?.copyrightYear !== undefined && { copyright_year: input.rights.copyrightYear }),
+          ...(input.rights?.licenseCode !== undefined && { license_code: input.rights.licenseCode }),
+          ...(input.rights?.syndicationAllowed !== undefined && { syndication_allowed: input.rights.syndicationAllowed }),
+          ...(input.rights?.rightsNotes !== undefined && { rights_notes: input.rights.rightsNotes }),
+          updated_at: now,
+          updated_by: ctx.actor.id,
+        });
+        if (!row) conflict((await findArticleById(trx, existing.id))!);
+        if (input.authorIds) await replaceArticleAuthors(trx, row.id, input.authorIds);
+        if (input.slug && input.slug !== existing.slug && existing.first_published_at) {
+          // A published URL keeps working: the old slug redirects to the new one.
+          await trx.deleteFrom('redirects').where('from_path', '=', `/article/${input.slug}`).execute();
+          await trx
+            .insertInto('redirects')
+            .values({ from_path: `/article/${existing.slug}`, to_path: `/article/${input.slug}`, status_code: 301, article_id: row.id, created_by: ctx.actor.id })
+            .onConflict((oc) => oc.column('from_path').doUpdateSet({ to_path: `/article/${input.slug}` }))
+            .execute();
+        }
+        if (!input.autosave) await saveRevision(trx, row, 'save', ctx.actor.id);
+        return row;
+      });
+      if (result.status === 'published') await deps.onPublicChange?.({ kind: 'article', articleId: result.id });
+      return detail(db, result);
+    },
+
+    /** Moves an article through the workflow; who may make each move comes from the domain. */
+    async transition(ctx: StaffContext, input: { id: string; baseVersion: number; to: ArticleStatus; scheduledAt?: Date }): Promise<ArticleDetail> {
+      const existing = await findArticleById(db, input.id);
+      if (!existing) throw new DomainError('ARTICLE_NOT_FOUND', 'No such article.', { field: 'id' });
+      const action = transitionAction(existing.status, input.to);
+      await loadOwned(ctx, input.id, action);
+      if (existing.version !== input.baseVersion) conflict(existing);
+      const now = clock();
+      if (input.to === 'scheduled' && (!input.scheduledAt || input.scheduledAt <= now)) {
+        throw new DomainError('BAD_INPUT', 'A scheduled time must be in the future.', { field: 'scheduledAt' });
+      }
+      const row = await db.transaction().execute(async (trx) => {
+        const updated = await updateArticleIfVersion(trx, existing.id, input.baseVersion, {
+          status: input.to,
+          updated_at: now,
+          updated_by: ctx.actor.id,
+          scheduled_at: input.to === 'scheduled' ? input.scheduledAt! : null,
+          ...(input.to === 'published' && { published_at: now, first_published_at: existing.first_published_at ?? now }),
+          ...(input.to === 'unpublished' && { unpublished_at: now }),
+        });
+        if (!updated) conflict((await findArticleById(trx, existing.id))!);
+        await saveRevision(trx, updated, 'status', ctx.actor.id);
+        await insertAudit(trx, ctx, {
+          action: `article.${input.to}`,
+          entityType: 'article',
+          entityId: existing.id,
+          before: { status: existing.status },
+          after: { status: input.to, scheduledAt: input.scheduledAt?.toISOString() ?? null },
+        });
+        return updated;
+      });
+      if (existing.status === 'published' || input.to === 'published') await deps.onPublicChange?.({ kind: 'article', articleId: row.id });
+      return detail(db, row);
+    },
+  };
+}
+
+export type ArticleService = ReturnType<typeof createArticleService>;

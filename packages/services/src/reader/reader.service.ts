@@ -1,0 +1,197 @@
+import { documentMediaIds, readingMinutes, renderDocument, type RenderMedia } from '@newsroom/content';
+import type { Database, Kysely, MediaVariant } from '@newsroom/db';
+import {
+  LICENSES,
+  renderCopyrightNotice,
+  type LicenseCode,
+  type PublicArticle,
+  type PublicArticleCard,
+  type PublicHome,
+  type PublicImage,
+  type PublicListing,
+} from '@newsroom/domain';
+import type { ServiceDeps } from '../context.ts';
+import { findArticleAuthors, findArticleTags } from '../articles/article.repository.ts';
+import { mediaPath } from '../media/media-url.ts';
+import { findSettings } from '../settings/settings.repository.ts';
+import { yearIn } from '../settings/settings.service.ts';
+import { CARD_COLUMNS, findCorrections, findPublicMedia, publishedArticles } from './reader.repository.ts';
+
+type CardRow = {
+  id: string;
+  slug: string;
+  headline: string;
+  dek: string;
+  published_at: Date | null;
+  updated_at: Date;
+  word_count: number;
+  featured_media_id: string | null;
+  section_name: string | null;
+  section_slug: string | null;
+};
+
+type MediaRow = Awaited<ReturnType<typeof findPublicMedia>>[number];
+
+export const PAGE_SIZE = 20;
+
+function toImage(row: MediaRow): PublicImage {
+  const variants = (row.variants ?? []) as MediaVariant[];
+  return {
+    url: mediaPath(row.storage_key),
+    srcset: variants.length ? variants.map((v) => `${mediaPath(v.key)} ${v.width}w`).join(', ') : null,
+    width: row.width,
+    height: row.height,
+    alt: row.alt_text,
+    caption: row.caption,
+    credit: row.credit,
+    creator: row.creator,
+    copyrightHolder: row.copyright_holder,
+    licenseUrl: row.license_url,
+  };
+}
+
+export function createReaderService(deps: ServiceDeps) {
+  const { db, clock } = deps;
+
+  /** Cards for rows, with authors and images fetched in one query each, not one per article. */
+  async function cards(trx: Kysely<Database>, rows: CardRow[]): Promise<PublicArticleCard[]> {
+    const ids = rows.map((r) => r.id);
+    const mediaIds = [...new Set(rows.flatMap((r) => (r.featured_media_id ? [r.featured_media_id] : [])))];
+    const [authors, media] = await Promise.all([findArticleAuthors(trx, ids), findPublicMedia(trx, mediaIds, clock())]);
+    const images = new Map(media.map((m) => [m.id, toImage(m)]));
+    return rows.map((r) => ({
+      slug: r.slug,
+      url: `/article/${r.slug}`,
+      headline: r.headline,
+      dek: r.dek,
+      publishedAt: r.published_at!,
+      updatedAt: r.updated_at,
+      section: r.section_name && r.section_slug ? { name: r.section_name, slug: r.section_slug } : null,
+      authors: authors.filter((a) => a.article_id === r.id).map((a) => ({ name: a.name, slug: a.slug, url: `/author/${a.slug}` })),
+      image: (r.featured_media_id && images.get(r.featured_media_id)) || null,
+      readingMinutes: readingMinutes(r.word_count),
+    }));
+  }
+
+  function latest(limit: number, offset = 0) {
+    return publishedArticles(db, clock())
+      .select(CARD_COLUMNS)
+      .orderBy('articles.published_at', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(limit)
+      .offset(offset);
+  }
+
+  return {
+    async home(): Promise<PublicHome> {
+      const recent = await cards(db, await latest(25).execute());
+      const sections = await db.selectFrom('sections').select(['id', 'name', 'slug']).orderBy('position').orderBy('name').execute();
+      const rails = await Promise.all(
+        sections.map(async (s) => ({
+          name: s.name,
+          slug: s.slug,
+          articles: await cards(db, await publishedArticles(db, clock()).select(CARD_COLUMNS).where('articles.section_id', '=', s.id).orderBy('articles.published_at', 'desc').limit(4).execute()),
+        })),
+      );
+      return { lead: recent[0] ?? null, top: recent.slice(1, 5), sections: rails.filter((r) => r.articles.length > 0), latest: recent.slice(5) };
+    },
+
+    async section(slug: string, page: number): Promise<PublicListing | null> {
+      const section = await db.selectFrom('sections').select(['id', 'name', 'description']).where('slug', '=', slug).executeTakeFirst();
+      if (!section) return null;
+      const rows = await publishedArticles(db, clock())
+        .select(CARD_COLUMNS)
+        .where('articles.section_id', '=', section.id)
+        .orderBy('articles.published_at', 'desc')
+        .orderBy('articles.id', 'desc')
+        .limit(PAGE_SIZE + 1)
+        .offset((page - 1) * PAGE_SIZE)
+        .execute();
+      return { title: section.name, description: section.description, articles: await cards(db, rows.slice(0, PAGE_SIZE)), page, hasMore: rows.length > PAGE_SIZE };
+    },
+
+    async article(slug: string): Promise<PublicArticle | null> {
+      const now = clock();
+      const row = await publishedArticles(db, now)
+        .select([...CARD_COLUMNS, 'articles.body', 'articles.section_id', 'articles.seo_title', 'articles.seo_description', 'articles.canonical_url', 'articles.copyright_holder', 'articles.copyright_year', 'articles.license_code', 'articles.syndication_allowed'])
+        .where('articles.slug', '=', slug)
+        .executeTakeFirst();
+      if (!row) return null;
+      const settings = await findSettings(db);
+      const imageIds = documentMediaIds(row.body);
+      const [[card], tags, corrections, bodyMedia, relatedRows] = await Promise.all([
+        cards(db, [row]),
+        findArticleTags(db, [row.id]),
+        findCorrections(db, row.id),
+        findPublicMedia(db, imageIds, now),
+        publishedArticles(db, now)
+          .select(CARD_COLUMNS)
+          .where('articles.id', '!=', row.id)
+          .$if(row.section_id !== null, (q) => q.where('articles.section_id', '=', row.section_id))
+          .orderBy('articles.published_at', 'desc')
+          .limit(3)
+          .execute(),
+      ]);
+      const mediaById = new Map<string, RenderMedia>(
+        bodyMedia.map((m) => {
+          const image = toImage(m);
+          return [m.id, { src: image.url, srcset: image.srcset ?? undefined, width: m.width, height: m.height, alt: m.alt_text, credit: m.credit }];
+        }),
+      );
+      const publication = settings?.name ?? '';
+      const defaultLicense = (settings?.default_license ?? { code: 'all-rights-reserved', customText: null, customUrl: null }) as { code: LicenseCode; customText: string | null; customUrl: string | null };
+      const licenseCode = (row.license_code ?? defaultLicense.code) as LicenseCode;
+      const license =
+        licenseCode === 'custom'
+          ? { code: 'custom', label: defaultLicense.customText ?? LICENSES.custom.label, url: defaultLicense.customUrl }
+          : { code: licenseCode, label: LICENSES[licenseCode]?.label ?? LICENSES['all-rights-reserved'].label, url: LICENSES[licenseCode]?.url ?? null };
+      const copyrightYear = row.copyright_year ?? row.published_at!.getUTCFullYear();
+      const copyrightHolder = row.copyright_holder ?? publication;
+      const notice =
+        licenseCode === 'all-rights-reserved'
+          ? renderCopyrightNotice(settings?.copyright_template ?? '© {year} {publication}', { year: copyrightYear, publication: copyrightHolder })
+          : `© ${copyrightYear} ${copyrightHolder}. ${license.label}.`;
+      return {
+        ...card!,
+        bodyHtml: renderDocument(row.body, { media: (id) => mediaById.get(id) }),
+        wordCount: row.word_count,
+        tags: tags.map((t) => ({ name: t.name, slug: t.slug })),
+        corrections: corrections.map((c) => ({ kind: c.kind, text: c.text, createdAt: c.created_at })),
+        rights: { notice, copyrightHolder, copyrightYear, license, syndicationAllowed: row.syndication_allowed },
+        seo: {
+          title: row.seo_title || row.headline,
+          description: row.seo_description || row.dek,
+          canonicalUrl: row.canonical_url || `${deps.config.publicUrl}/article/${row.slug}`,
+        },
+        related: await cards(db, relatedRows),
+      };
+    },
+
+    /** True when an article was public once and has been taken down: readers get 410, not 404. */
+    async isGone(slug: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('articles')
+        .select('id')
+        .where('slug', '=', slug)
+        .where('first_published_at', 'is not', null)
+        .where('status', 'in', ['unpublished', 'archived'])
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    /** A redirect for a path (an old slug, or one an admin added), or null. */
+    async redirectFor(path: string): Promise<{ to: string; status: 301 | 302 | 307 | 308 } | null> {
+      const normalised = path.length > 1 ? path.replace(/\/+$/, '') : path;
+      const row = await db.selectFrom('redirects').select(['to_path', 'status_code']).where('from_path', '=', normalised).executeTakeFirst();
+      return row ? { to: row.to_path, status: row.status_code as 301 } : null;
+    },
+
+    /** The year used in the footer, in the publication's time zone. */
+    async currentYear(): Promise<number> {
+      const settings = await findSettings(db);
+      return yearIn(settings?.time_zone ?? 'UTC', clock());
+    },
+  };
+}
+
+export type ReaderService = ReturnType<typeof createReaderService>;

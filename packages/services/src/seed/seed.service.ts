@@ -1,0 +1,173 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { sql, type Database, type Kysely } from '@newsroom/db';
+import { DEFAULT_COPYRIGHT_TEMPLATE, slugify } from '@newsroom/domain';
+import { countWords, documentText } from '@newsroom/content';
+import type { ServiceDeps } from '../context.ts';
+import { hashPassword } from '../auth/password.ts';
+import { insertAudit, SYSTEM_META } from '../audit/audit.repository.ts';
+import { demoArticles, demoAuthors, demoSections } from './demo-articles.ts';
+import { DEMO_LOGO_SVG } from './demo-logo.ts';
+
+export interface SeedOptions {
+  ownerEmail: string | undefined;
+  ownerPassword: string | undefined;
+}
+
+export type SeedResult =
+  | { seeded: false }
+  | { seeded: true; ownerEmail: string; /** Set only when we made the password up; show it once. */ generatedPassword: string | null };
+
+const SEED_LOCK = 7_391_002;
+
+/** True when the database holds anything a person made: then seeding must not touch it. */
+async function hasContent(db: Kysely<Database>): Promise<boolean> {
+  const { rows } = await sql<{ any: boolean }>`
+    SELECT EXISTS (SELECT 1 FROM users) OR EXISTS (SELECT 1 FROM articles) OR EXISTS (SELECT 1 FROM publication_settings) AS any
+  `.execute(db);
+  return rows[0]?.any ?? true;
+}
+
+/**
+ * On an empty database, creates the demo publication Globe Echo: settings and logo, sections, staff,
+ * a dozen published articles and the owner account. Does nothing on a database with content.
+ */
+export async function seedDemoIfEmpty(deps: ServiceDeps, options: SeedOptions): Promise<SeedResult> {
+  if (await hasContent(deps.db)) return { seeded: false };
+  const ownerEmail = (options.ownerEmail ?? 'owner@globe-echo.example').toLowerCase();
+  const generatedPassword = options.ownerPassword ? null : randomBytes(12).toString('base64url');
+  const ownerHash = await hashPassword(options.ownerPassword ?? generatedPassword!);
+  const now = deps.clock();
+
+  const logoKey = `brand/${randomUUID()}-logo.svg`;
+  await deps.mediaStore.put(logoKey, new TextEncoder().encode(DEMO_LOGO_SVG), 'image/svg+xml');
+
+  const seeded = await deps.db.transaction().execute(async (trx) => {
+    // Two processes starting at once on an empty database: the second waits, then finds content.
+    await sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx);
+    if (await hasContent(trx)) return false;
+
+    const owner = await trx
+      .insertInto('users')
+      .values({ email: ownerEmail, name: 'Publication Owner', slug: 'owner', role: 'owner', password_hash: ownerHash, bio: '' })
+      .returning(['id', 'name'])
+      .executeTakeFirstOrThrow();
+
+    const logo = await trx
+      .insertInto('media')
+      .values({
+        storage_key: logoKey,
+        original_filename: 'globe-echo-logo.svg',
+        mime_type: 'image/svg+xml',
+        bytes: DEMO_LOGO_SVG.length,
+        width: 64,
+        height: 64,
+        alt_text: 'Smiley face',
+        creator: 'Globe Echo',
+        credit: 'Globe Echo',
+        copyright_holder: 'Globe Echo',
+        license_code: 'all-rights-reserved',
+        uploaded_by: owner.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+    await trx
+      .insertInto('publication_settings')
+      .values({
+        name: 'Globe Echo',
+        description: 'Independent news from around the world, every hour of the day.',
+        logo_media_id: logo.id,
+        logo_alt: 'Smiley face',
+        accent_color: '#1d4ed8',
+        navigation: JSON.stringify({
+          header: [
+            { label: 'Weather', url: '/weather' },
+            { label: 'Live Markets', url: '/markets' },
+          ],
+          footer: [
+            { label: 'Corrections', url: '/corrections' },
+            { label: 'RSS', url: '/feed.xml' },
+            { label: 'Weather', url: '/weather' },
+            { label: 'Live Markets', url: '/markets' },
+          ],
+        }),
+        copyright_template: DEFAULT_COPYRIGHT_TEMPLATE,
+        default_license: JSON.stringify({ code: 'all-rights-reserved', customText: null, customUrl: null }),
+        time_zone: 'Europe/London',
+        language: 'en',
+        social: JSON.stringify({}),
+        integrations: JSON.stringify({}),
+        updated_by: owner.id,
+      })
+      .execute();
+
+    const sectionIds = new Map<string, string>();
+    for (const [position, section] of demoSections.entries()) {
+      const row = await trx.insertInto('sections').values({ ...section, position }).returning('id').executeTakeFirstOrThrow();
+      sectionIds.set(section.slug, row.id);
+    }
+
+    const authorIds = new Map<string, string>();
+    for (const author of demoAuthors) {
+      const row = await trx
+        .insertInto('users')
+        .values({ email: author.email, name: author.name, slug: slugify(author.name), role: author.role, bio: author.bio, password_hash: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      authorIds.set(author.key, row.id);
+    }
+
+    const tagIds = new Map<string, string>();
+    for (const name of new Set(demoArticles.flatMap((a) => a.tags))) {
+      const row = await trx.insertInto('tags').values({ name, slug: slugify(name) }).returning('id').executeTakeFirstOrThrow();
+      tagIds.set(name, row.id);
+    }
+
+    for (const article of demoArticles) {
+      const publishedAt = new Date(now.getTime() - article.hoursAgo * 3_600_000);
+      const text = documentText(article.body);
+      const [firstAuthor] = article.authors;
+      const row = await trx
+        .insertInto('articles')
+        .values({
+          slug: article.slug,
+          headline: article.headline,
+          dek: article.dek,
+          body: JSON.stringify(article.body),
+          body_text: text,
+          word_count: countWords(text),
+          status: 'published',
+          section_id: sectionIds.get(article.section) ?? null,
+          created_by: authorIds.get(firstAuthor!) ?? owner.id,
+          updated_by: authorIds.get(firstAuthor!) ?? owner.id,
+          created_at: publishedAt,
+          updated_at: publishedAt,
+          published_at: publishedAt,
+          first_published_at: publishedAt,
+        })
+        .returning(['id', 'version', 'headline', 'dek', 'body', 'status'])
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('article_authors')
+        .values(article.authors.map((key, position) => ({ article_id: row.id, position, user_id: authorIds.get(key)!, guest_author_id: null })))
+        .execute();
+      await trx
+        .insertInto('article_tags')
+        .values(article.tags.map((name, position) => ({ article_id: row.id, tag_id: tagIds.get(name)!, position })))
+        .execute();
+      await trx
+        .insertInto('revisions')
+        .values({ article_id: row.id, article_version: row.version, kind: 'status', headline: row.headline, dek: row.dek, body: JSON.stringify(row.body), status: row.status, created_by: authorIds.get(firstAuthor!) ?? null, created_at: publishedAt })
+        .execute();
+    }
+
+    await insertAudit(trx, { actor: null, meta: SYSTEM_META }, { action: 'publication.seeded', entityType: 'publication', entityId: null, after: { articles: demoArticles.length } });
+    return true;
+  });
+
+  if (!seeded) {
+    await deps.mediaStore.delete(logoKey);
+    return { seeded: false };
+  }
+  return { seeded: true, ownerEmail, generatedPassword };
+}

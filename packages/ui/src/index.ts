@@ -1,0 +1,1 @@
+export { SiteFooter, SiteHeader, SkipLink, accentVariables } from './branding.tsx';
