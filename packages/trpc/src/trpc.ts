@@ -30,12 +30,7 @@ const t = initTRPC
       const cause = error.cause;
       const fieldErrors =
         cause instanceof ZodError ? zodFieldErrors(cause) : cause instanceof DomainError && cause.field ? [{ field: cause.field, message: cause.message }] : [];
-      const message =
-        error.code === 'INTERNAL_SERVER_ERROR'
-          ? 'Something went wrong on the server. Nothing was changed.'
-          : cause instanceof ZodError
-            ? fieldErrors.map((f) => `${f.field}: ${f.message}`).join('; ')
-            : shape.message;
+      const message = error.code === 'INTERNAL_SERVER_ERROR' ? 'Something went wrong on the server. Nothing was changed.' : shape.message;
       return {
         message,
         code: shape.code,
@@ -51,12 +46,18 @@ const t = initTRPC
     },
   });
 
-/** Turns a DomainError from a service into the matching tRPC (and so HTTP) error. */
+/**
+ * Turns a DomainError from a service into the matching tRPC (and so HTTP) error, and an invalid input
+ * into a 400 whose message names each field and its reason.
+ */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: cause.transportCode, message: cause.message, cause });
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof DomainError) throw new TRPCError({ code: cause.transportCode, message: cause.message, cause });
+  if (cause instanceof ZodError) {
+    const message = zodFieldErrors(cause).map((f) => `${f.field}: ${f.message}`).join('; ');
+    throw new TRPCError({ code: 'BAD_REQUEST', message, cause });
   }
   return result;
 });

@@ -34,11 +34,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    refresh().catch(() => setLoading(false));
+    trpc.auth.me.query().then(
+      (result) => {
+        setMe(result);
+        setLoading(false);
+      },
+      () => setLoading(false),
+    );
     const onExpired = () => setExpired(true);
     sessionEvents.addEventListener('expired', onExpired);
     return () => sessionEvents.removeEventListener('expired', onExpired);
-  }, [refresh]);
+  }, []);
 
   const signOut = useCallback(async () => {
     await trpc.auth.logout.mutate();
