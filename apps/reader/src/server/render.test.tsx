@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { PublicArticle, PublicBranding } from '@newsroom/domain';
+import { renderReaderPage, type ReaderApi } from './render.tsx';
+
+const hostile = `</script><script>alert("x")</script>&<b>`;
+
+const branding: PublicBranding = {
+  name: `Echo ${hostile}`,
+  description: 'News',
+  logo: { url: '/media/logo.svg', alt: `Smiley "face" ${hostile}`, width: 64, height: 64 },
+  iconUrl: null,
+  accentColor: '#1d4ed8',
+  accentTextColor: '#ffffff',
+  navigation: { header: [{ label: `Weather ${hostile}`, url: '/weather' }], footer: [] },
+  copyrightNotice: `© 2026 ${hostile}`,
+  language: 'en',
+  timeZone: 'Europe/London',
+};
+
+const article: PublicArticle = {
+  slug: 'a-story',
+  url: '/article/a-story',
+  headline: `Headline ${hostile}`,
+  dek: 'Dek',
+  publishedAt: new Date('2026-11-30T09:00:00Z'),
+  updatedAt: new Date('2026-11-30T09:00:00Z'),
+  section: { name: 'World', slug: 'world' },
+  authors: [{ name: 'Ana', slug: 'ana', url: '/author/ana' }],
+  image: null,
+  readingMinutes: 2,
+  bodyHtml: '<p>Body</p>',
+  wordCount: 1,
+  tags: [],
+  corrections: [],
+  rights: { notice: '© 2026 Echo', copyrightHolder: 'Echo', copyrightYear: 2026, license: { code: 'all-rights-reserved', label: 'All rights reserved', url: null }, syndicationAllowed: false },
+  seo: { title: `Headline ${hostile}`, description: 'Dek', canonicalUrl: 'https://news.example/article/a-story' },
+  related: [],
+};
+
+// Plain data in the public shapes, as the reader router returns them; the routes over a real database are
+// tested in apps/api.
+const data: ReaderApi = {
+  branding: async () => branding,
+  home: async () => ({ lead: null, top: [], sections: [], latest: [] }),
+  article: async ({ slug }) => (slug === 'a-story' ? article : null),
+  articleGone: async ({ slug }) => slug === 'withdrawn',
+  section: async () => null,
+};
+
+const render = (path: string) =>
+  renderReaderPage(new URL(path, 'https://news.example'), { api: data, assets: { scripts: ['/assets/main.js'], styles: [] }, publicUrl: 'https://news.example', nonce: 'abc' });
+
+describe('reader pages', () => {
+  it('escape every stored text in HTML, attributes and JSON-LD', async () => {
+    const page = (await render('/article/a-story'))!;
+    expect(page.status).toBe(200);
+    expect(page.html).not.toContain('<script>alert');
+    expect(page.html).toContain('alt="Smiley &quot;face&quot; &lt;/script&gt;');
+    const blocks = [...page.html.matchAll(/<script type="application\/ld\+json" nonce="abc">(.*?)<\/script>/g)].map((m) => m[1]!);
+    expect(blocks).toHaveLength(2);
+    const ld = JSON.parse(blocks[0]!);
+    expect(ld.headline).toBe(`Headline ${hostile}`);
+    expect(ld.publisher.name).toBe(`Echo ${hostile}`);
+  });
+
+  it('give every inline script and style the nonce', async () => {
+    const page = (await render('/'))!;
+    for (const tag of page.html.match(/<(script|style)\b[^>]*>/g) ?? []) expect(tag).toContain('nonce="abc"');
+  });
+
+  it('answer 404 for unknown articles, 410 for withdrawn ones, and null for paths that are not the reader\'s', async () => {
+    expect((await render('/article/nope'))!.status).toBe(404);
+    expect((await render('/article/withdrawn'))!.status).toBe(410);
+    expect(await render('/not-a-reader-path/x')).toBeNull();
+    expect((await render('/section/world?page=abc'))!.status).toBe(404);
+  });
+});
