@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { SerialPGliteDialect } from './serial-driver.ts';
 import type { Database } from './schema.ts';
 
 export type DbConfig =
@@ -18,6 +18,11 @@ export interface DbHandle {
   pglite: PGlite | undefined;
   /** Runs `SELECT 1`; false when the database does not answer. */
   ping(): Promise<boolean>;
+  /**
+   * A connection string for libraries that need their own `pg` connections (the job queue). On a server
+   * that is DATABASE_URL; embedded, a Postgres-protocol socket on 127.0.0.1 in front of the same PGlite.
+   */
+  connectionString(): Promise<string>;
   /** Subscribes to a Postgres NOTIFY channel; the returned function unsubscribes. */
   listen(channel: string, listener: NotificationListener): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -50,6 +55,7 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<DbHa
     db,
     kind: 'postgres',
     pglite: undefined,
+    connectionString: async () => databaseUrl,
     ping: () => ping(db),
     async listen(channel, listener) {
       assertChannel(channel);
@@ -79,22 +85,37 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<DbHa
   };
 }
 
+/**
+ * Embedded mode. Every client, Kysely included, reaches PGlite through one Postgres-protocol socket on
+ * loopback, whose multiplexer runs one transaction at a time. Kysely's own PGlite dialect would bypass that
+ * multiplexer, and a job-queue statement could then run inside a Kysely transaction (or the reverse) and
+ * be rolled back with it; socket.db.test.ts shows the case. Going through the socket also means the code
+ * path is the same as against a real server.
+ */
 async function openPGlite(dataDir: string | undefined): Promise<DbHandle> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir ? { dataDir } : {});
-  const db = new Kysely<Database>({ dialect: new SerialPGliteDialect({ pglite }) });
+  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 64 });
+  await server.start();
+  const [host, port] = server.getServerConn().split(':');
+  const url = `postgres://postgres@${host}:${port}/postgres`;
+  // Queries run one at a time inside PGlite anyway; a few connections let transactions queue cheaply.
+  const pool = new pg.Pool({ connectionString: url, max: 8 });
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     kind: 'pglite',
     pglite,
+    connectionString: async () => url,
     ping: () => ping(db),
     async listen(channel, listener) {
       assertChannel(channel);
-      const unsubscribe = await pglite.listen(channel, listener);
-      return unsubscribe;
+      return pglite.listen(channel, listener);
     },
     async close() {
       await db.destroy();
+      await server.stop();
       if (!pglite.closed) await pglite.close();
     },
   };

@@ -10,7 +10,7 @@ afterAll(async () => {
   await t.drop();
 });
 
-it('keeps a query from one caller out of another caller open transaction', async () => {
+it('keeps a query from one request out of another request\'s open transaction', async () => {
   await sql`CREATE TABLE counter (n integer)`.execute(t.db);
   let releaseTransaction!: () => void;
   const held = new Promise<void>((resolve) => (releaseTransaction = resolve));
