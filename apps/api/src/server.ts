@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import pino from 'pino';
 import { createDb, migrateToLatest } from '@newsroom/db';
-import { createServices, defaultServiceConfig, LocalDiskMediaStore, seedDemoIfEmpty } from '@newsroom/services';
+import { createJobQueue, createServices, defaultServiceConfig, LocalDiskMediaStore, seedDemoIfEmpty, startWorkers } from '@newsroom/services';
 import { createApp } from './app.ts';
 import { readEnv } from './env.ts';
 import { loadReaderAssets } from './http/reader.route.ts';
@@ -14,10 +14,15 @@ const database = await createDb(env.database);
 const applied = await migrateToLatest(database.db);
 if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
 
+const jobs = await createJobQueue({
+  connectionString: await database.connectionString(),
+  onError: (err) => logger.error({ err }, 'job queue error'),
+});
 const mediaStore = new LocalDiskMediaStore(env.mediaDir);
 const services = createServices({
   db: database.db,
   mediaStore,
+  jobs,
   config: defaultServiceConfig(env.publicUrl),
   clock: () => new Date(),
 });
@@ -34,6 +39,8 @@ if (env.seedDemo) {
     }
   }
 }
+
+await startWorkers(services, jobs);
 
 const app = createApp({
   services,
@@ -65,6 +72,7 @@ async function shutdown(signal: string) {
   force.unref();
   server.closeIdleConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  await jobs.stop();
   await database.close();
   logger.info('stopped');
   process.exit(0);

@@ -1,11 +1,11 @@
 import { ROLE_LABELS } from '@newsroom/domain';
-import { ArticleList } from './features/articles/article-list.tsx';
 import { LoginForm } from './features/auth/login-form.tsx';
 import { SessionProvider, useSession } from './features/auth/session.tsx';
 import { Link, usePath } from './lib/router.tsx';
+import { matchRoute, routes } from './routes.tsx';
 
 function Shell() {
-  const { me, loading, expired, refresh, signOut } = useSession();
+  const { me, loading, expired, refresh, signOut, can } = useSession();
   const path = usePath();
 
   if (loading) return <p className="loading">Loading…</p>;
@@ -17,6 +17,7 @@ function Shell() {
     );
   }
 
+  const matched = matchRoute(path);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -28,11 +29,15 @@ function Shell() {
         </Link>
         <nav aria-label="Dashboard">
           <ul>
-            <li>
-              <Link to="/" aria-current={path === '/' ? 'page' : undefined}>
-                Articles
-              </Link>
-            </li>
+            {routes
+              .filter((r) => r.nav && (!r.nav.permission || can(r.nav.permission)))
+              .map((r) => (
+                <li key={r.nav!.to}>
+                  <Link to={r.nav!.to} aria-current={r.pattern.test(path) ? 'page' : undefined}>
+                    {r.nav!.label}
+                  </Link>
+                </li>
+              ))}
             <li>
               <a href="/" target="_blank" rel="noreferrer">
                 View site
@@ -50,7 +55,7 @@ function Shell() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <ArticleList />
+        {matched ? matched.route.render(matched.params) : <p>There is no page here. <Link to="/">Go to the articles</Link>.</p>}
       </main>
       {expired ? (
         <div className="modal" role="dialog" aria-modal="true" aria-labelledby="login-title">

@@ -1,4 +1,4 @@
 export { createDb, type DbConfig, type DbHandle, type NotificationListener } from './create-db.ts';
 export { migrateToLatest, migrateDown, migrations } from './migrate.ts';
 export * from './schema.ts';
-export { sql, type Kysely, type Transaction } from 'kysely';
+export { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';

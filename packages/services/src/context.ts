@@ -1,5 +1,6 @@
 import type { Database, Kysely } from '@newsroom/db';
 import type { Actor, Role } from '@newsroom/domain';
+import type { JobQueue } from './jobs/job-queue.ts';
 import type { MediaStore } from './media/media-store.ts';
 
 export interface ServiceConfig {
@@ -13,6 +14,8 @@ export interface ServiceDeps {
   db: Kysely<Database>;
   config: ServiceConfig;
   mediaStore: MediaStore;
+  /** Durable jobs; absent in tests that do not exercise them (nothing is then queued). */
+  jobs?: JobQueue;
   /** The time now; tests pass a controllable clock. */
   clock: () => Date;
   /** Called after a change that readers can see (publish, settings), to drop caches on every process. */

@@ -9,6 +9,8 @@ export * from './context.ts';
 export { LOGIN_LIMITS, type LoginResult, type ResolvedSession } from './auth/auth.service.ts';
 export type { ArticleDetail } from './articles/article.service.ts';
 export { LocalDiskMediaStore, type MediaStore } from './media/media-store.ts';
+export { createJobQueue, type JobQueue, type JobQueueOptions } from './jobs/job-queue.ts';
+export { startWorkers } from './jobs/workers.ts';
 export { seedDemoIfEmpty, type SeedOptions, type SeedResult } from './seed/seed.service.ts';
 
 /** Every use case, built from one set of dependencies. */

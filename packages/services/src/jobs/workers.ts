@@ -1,0 +1,11 @@
+import type { Services } from '../index.ts';
+import type { JobQueue } from './job-queue.ts';
+
+/**
+ * Registers every job handler and recurring schedule on this process. Each feature adds its own lines;
+ * handlers re-check state, so running them on several processes is safe.
+ */
+export async function startWorkers(services: Services, jobs: JobQueue): Promise<void> {
+  void services;
+  void jobs;
+}
