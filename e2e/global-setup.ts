@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { chromiumPath } from './playwright.config.ts';
+import { startQuotesProvider } from './provider-server.ts';
 
 export const OWNER = { email: 'owner@e2e.test', password: 'e2e owner password' };
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,6 +40,9 @@ export default async function globalSetup() {
     databaseUrl = url.toString();
   }
   const baseUrl = `http://127.0.0.1:${port}`;
+  // A local quotes feed for the Live Markets test; the server may reach it, and no other private address.
+  const quotesProvider = await startQuotesProvider();
+  process.env.E2E_QUOTES_PROVIDER_URL = quotesProvider.url;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -48,6 +52,7 @@ export default async function globalSetup() {
     OWNER_EMAIL: OWNER.email,
     OWNER_PASSWORD: OWNER.password,
     LOG_LEVEL: 'warn',
+    WIDGET_ALLOW_PRIVATE_HOSTS: `127.0.0.1:${quotesProvider.port}`,
   };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
@@ -66,6 +71,7 @@ export default async function globalSetup() {
   return async () => {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
+    await quotesProvider.close();
     await rm(dataDir, { recursive: true, force: true });
     if (dbName) {
       const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });

@@ -5,10 +5,15 @@ import type { Logger } from 'pino';
 import type { DbHandle } from '@newsroom/db';
 import type { MediaStore, Services } from '@newsroom/services';
 import { dashboardRoute } from './http/dashboard.route.ts';
+import { feedsRoute } from './http/feeds.route.ts';
+import { manifestRoute } from './http/manifest.route.ts';
+import { marketsStreamRoute } from './http/markets-stream.route.ts';
 import { mediaRoute } from './http/media.route.ts';
 import { originGuard } from './http/origin-guard.ts';
 import { readerRoute } from './http/reader.route.ts';
+import type { RenderCache } from './http/render-cache.ts';
 import { trpcRoute } from './http/trpc.route.ts';
+import { uploadRoute } from './http/upload.route.ts';
 import type { ReaderAssets } from '@newsroom/reader/server';
 
 export interface AppDeps {
@@ -19,6 +24,8 @@ export interface AppDeps {
   publicUrl: string;
   trustProxy: boolean | number | string;
   readerAssets: ReaderAssets;
+  /** Rendered reader pages, cleared on every public change; absent, every request renders. */
+  renderCache?: RenderCache;
 }
 
 /** Builds the whole HTTP surface from its dependencies; server.ts makes them and listens. */
@@ -33,7 +40,9 @@ export function createApp(deps: AppDeps) {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+      // Invite and password-reset links carry a secret in `token`: it stays out of the logs.
+      const url = req.originalUrl.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
+      logger.info({ method: req.method, url, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
     });
     next();
   });
@@ -55,9 +64,13 @@ export function createApp(deps: AppDeps) {
   });
 
   app.use('/trpc', originGuard(deps.publicUrl), trpcRoute(services, { secureCookies: deps.publicUrl.startsWith('https:'), logger }));
+  app.use('/api/media', uploadRoute(services, { publicUrl: deps.publicUrl, logger }));
   app.use('/media', mediaRoute(deps.mediaStore));
   app.use('/admin', dashboardRoute());
-  app.use(readerRoute(services, { assets: deps.readerAssets, publicUrl: deps.publicUrl, logger }));
+  app.use(feedsRoute(services));
+  app.use(manifestRoute(services));
+  app.use(marketsStreamRoute(services, { logger }).router);
+  app.use(readerRoute(services, { assets: deps.readerAssets, publicUrl: deps.publicUrl, logger, cache: deps.renderCache }));
 
   const onError: ErrorRequestHandler = (error, req, res, _next) => {
     const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 600 ? error.status : 500;

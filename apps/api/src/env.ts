@@ -28,6 +28,23 @@ const EnvSchema = z.object({
   /** Express's `trust proxy`: how many proxies (or which addresses) may set X-Forwarded-For. Off by default. */
   TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Signs preview links. Unset: one is generated on the first start and kept in the database. */
+  APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** The in-process cache of rendered reader pages; `off` renders every request (for measuring). */
+  READER_CACHE: z.enum(['on', 'off']).default('on'),
+  /** SMTP server for invite and password-reset mail, e.g. smtps://user:pass@mail.example.org:465. Unset: links are only shown. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL').optional(),
+  /** The From address of that mail; defaults to no-reply@ the public host. */
+  MAIL_FROM: z.string().min(3).max(320).optional(),
+  /**
+   * Private addresses the weather and markets fetches may reach, as `host[:port]` patterns separated by
+   * commas (`127.0.0.1:*,quotes.internal:8080`). Unset: only public addresses.
+   */
+  WIDGET_ALLOW_PRIVATE_HOSTS: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').split(',').map((p) => p.trim()).filter(Boolean))
+    .refine((patterns) => patterns.every((p) => /^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.*_-]+)(?::(?:\d{1,5}|\*))?$/.test(p)), 'must be host[:port] patterns separated by commas, e.g. 127.0.0.1:*'),
 });
 
 export interface AppEnv {
@@ -41,6 +58,11 @@ export interface AppEnv {
   seedDemo: boolean;
   trustProxy: boolean | number | string;
   logLevel: string;
+  appSecret: string | undefined;
+  readerCache: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string | undefined;
+  widgetAllowPrivateHosts: string[];
 }
 
 /** The only reader of process.env. Refuses to start with a clear message when a variable is wrong. */
@@ -64,5 +86,10 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
     seedDemo: env.SEED_DEMO === 'true',
     trustProxy: trust === undefined || trust === 'false' ? false : trust === 'true' ? true : /^\d+$/.test(trust) ? Number(trust) : trust,
     logLevel: env.LOG_LEVEL,
+    appSecret: env.APP_SECRET,
+    readerCache: env.READER_CACHE === 'on',
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    widgetAllowPrivateHosts: env.WIDGET_ALLOW_PRIVATE_HOSTS,
   };
 }

@@ -1,10 +1,12 @@
 import { createServer } from 'node:http';
 import pino from 'pino';
 import { createDb, migrateToLatest } from '@newsroom/db';
-import { createJobQueue, createServices, defaultServiceConfig, LocalDiskMediaStore, seedDemoIfEmpty, startWorkers } from '@newsroom/services';
+import { createJobQueue, createPublicChangeBus, createServices, defaultServiceConfig, loadOrCreateSecret, LocalDiskMediaStore, seedDemoIfEmpty, startWorkers } from '@newsroom/services';
 import { createApp } from './app.ts';
 import { readEnv } from './env.ts';
-import { loadReaderAssets } from './http/reader.route.ts';
+import { serveCachedPages } from './http/cached-page-fast-path.ts';
+import { loadReaderAssets, readerCsp } from './http/reader.route.ts';
+import { createRenderCache } from './http/render-cache.ts';
 
 const startedAt = performance.now();
 const env = readEnv();
@@ -14,18 +16,25 @@ const database = await createDb(env.database);
 const applied = await migrateToLatest(database.db);
 if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
 
-const jobs = await createJobQueue({
-  connectionString: await database.connectionString(),
+const jobs = createJobQueue({
+  database,
   onError: (err) => logger.error({ err }, 'job queue error'),
 });
 const mediaStore = new LocalDiskMediaStore(env.mediaDir);
+// A change readers can see is announced to every process sharing the database (NOTIFY), each of which
+// drops its rendered pages.
+const publicChanges = createPublicChangeBus(database, { onError: (err) => logger.error({ err }, 'could not announce a public change') });
+const secret = env.appSecret ?? (await loadOrCreateSecret(database.db));
 const services = createServices({
   db: database.db,
   mediaStore,
   jobs,
-  config: defaultServiceConfig(env.publicUrl),
+  config: { ...defaultServiceConfig(env.publicUrl, secret), smtpUrl: env.smtpUrl, mailFrom: env.mailFrom, widgetAllowPrivateHosts: env.widgetAllowPrivateHosts },
   clock: () => new Date(),
+  onPublicChange: (change) => publicChanges.publish(change),
 });
+const renderCache = env.readerCache ? createRenderCache({ clock: services.deps.clock }) : undefined;
+if (renderCache) await publicChanges.subscribe(() => renderCache.clear());
 
 if (env.seedDemo) {
   const seed = await seedDemoIfEmpty(services.deps, { ownerEmail: env.owner.email, ownerPassword: env.owner.password });
@@ -40,8 +49,6 @@ if (env.seedDemo) {
   }
 }
 
-await startWorkers(services, jobs);
-
 const app = createApp({
   services,
   database,
@@ -50,15 +57,27 @@ const app = createApp({
   publicUrl: env.publicUrl,
   trustProxy: env.trustProxy,
   readerAssets: await loadReaderAssets(),
+  renderCache,
 });
 
-const server = createServer(app);
+// Cache hits are answered before Express (see cached-page-fast-path.ts); everything else goes to the app.
+const server = createServer(renderCache ? serveCachedPages(app, renderCache, { publicUrl: env.publicUrl, csp: readerCsp, logger }) : app);
 server.keepAliveTimeout = 65_000;
 server.listen(env.port, env.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.port;
   logger.info({ port, database: database.kind, publicUrl: env.publicUrl, startupMs: Math.round(performance.now() - startedAt) }, `Newsroom listening on http://localhost:${port}`);
 });
+
+// Jobs start once the server already answers: a restart serves readers while the queue connects.
+startWorkers(services, jobs).then(
+  () => logger.info({ startupMs: Math.round(performance.now() - startedAt) }, 'job workers started'),
+  (err: unknown) => {
+    logger.fatal({ err }, 'job workers failed to start');
+    process.exitCode = 1;
+    void shutdown('workers');
+  },
+);
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -2,19 +2,30 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
+import { createDb } from '@newsroom/db';
+import { createPublicChangeBus, createServices, type PublicChange, type PublicChangeBus } from '@newsroom/services';
 import { createTestServices, type TestServices } from '@newsroom/services/testing';
 import { createApp } from './app.ts';
-import { loadReaderAssets } from './http/reader.route.ts';
+import { serveCachedPages } from './http/cached-page-fast-path.ts';
+import { loadReaderAssets, readerCsp } from './http/reader.route.ts';
+import { createRenderCache, type RenderCache } from './http/render-cache.ts';
 
 export interface TestApp {
   t: TestServices;
   url: string;
   server: Server;
+  /** This app's rendered reader pages; absent with `readerCache: false`. */
+  renderCache: RenderCache | undefined;
   close(): Promise<void>;
 }
 
-/** The whole HTTP app on a free port over a fresh seeded database. */
-export async function startTestApp(options: { trustProxy?: boolean | number } = {}): Promise<TestApp> {
+/**
+ * The whole HTTP app on a free port over a fresh seeded database, with the reader page cache and public
+ * change announcements wired as server.ts wires them. With `sameDatabaseAs`, a second app over that app's
+ * database, as a second process would be: its own services, cache and LISTEN (on a Postgres server, its own
+ * pool too; embedded PGlite belongs to one process, so there the handle is shared). Close it first.
+ */
+export async function startTestApp(options: { trustProxy?: boolean | number; readerCache?: boolean; sameDatabaseAs?: TestApp } = {}): Promise<TestApp> {
   const probe = createServer();
   probe.listen(0, '127.0.0.1');
   await once(probe, 'listening');
@@ -22,7 +33,14 @@ export async function startTestApp(options: { trustProxy?: boolean | number } = 
   await new Promise((resolve) => probe.close(resolve));
 
   const url = `http://127.0.0.1:${port}`;
-  const t = await createTestServices({ seed: true, publicUrl: url });
+  // Services announce through the bus, which needs their database: made right after them.
+  let bus: PublicChangeBus | undefined = undefined;
+  const t = options.sameDatabaseAs
+    ? await servicesOverSameDatabase(options.sameDatabaseAs.t, (change) => bus?.publish(change))
+    : await createTestServices({ seed: true, publicUrl: url, onPublicChange: (change) => bus?.publish(change) });
+  bus = createPublicChangeBus(t.database);
+  const renderCache = options.readerCache === false ? undefined : createRenderCache({ clock: t.clock });
+  const unsubscribe = renderCache ? await bus.subscribe(() => renderCache.clear()) : undefined;
   const app = createApp({
     services: t,
     database: t.database,
@@ -31,20 +49,40 @@ export async function startTestApp(options: { trustProxy?: boolean | number } = 
     publicUrl: url,
     trustProxy: options.trustProxy ?? false,
     readerAssets: await loadReaderAssets(),
+    renderCache,
   });
-  const server = createServer(app);
+  const server = createServer(renderCache ? serveCachedPages(app, renderCache, { publicUrl: url, csp: readerCsp, logger: pino({ level: 'silent' }) }) : app);
   server.listen(port, '127.0.0.1');
   await once(server, 'listening');
   return {
     t,
     url,
     server,
+    renderCache,
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      await unsubscribe?.();
       await t.close();
     },
   };
+}
+
+async function servicesOverSameDatabase(first: TestServices, onPublicChange: (change: PublicChange) => unknown): Promise<TestServices> {
+  const own = first.database.kind === 'postgres' ? await createDb({ kind: 'postgres', databaseUrl: await first.database.connectionString(), poolSize: 3 }) : undefined;
+  const database = own ?? first.database;
+  const changes: PublicChange[] = [];
+  const services = createServices({
+    ...first.deps,
+    db: database.db,
+    onPublicChange: async (change) => {
+      changes.push(change);
+      await onPublicChange(change);
+    },
+  });
+  // Closing this one must leave the first app's database alone.
+  const close = async () => void (await own?.close());
+  return { ...first, ...services, changes, database: { ...database, drop: close }, close };
 }
 
 /** The superjson envelope tRPC answers with over HTTP. */

@@ -9,15 +9,24 @@ function Shell() {
   const path = usePath();
 
   if (loading) return <p className="loading">Loading…</p>;
+  const matched = matchRoute(path);
+  // Pages opened from an emailed link (invite, password reset) work with or without a session.
+  if (matched?.route.public) {
+    return <main id="main">{matched.route.render(matched.params)}</main>;
+  }
   if (!me) {
     return (
       <main className="login-page" id="main">
-        <LoginForm onSignedIn={refresh} />
+        <div>
+          <LoginForm onSignedIn={refresh} />
+          <p className="login-page__help">
+            <Link to="/forgot-password">Forgot your password?</Link>
+          </p>
+        </div>
       </main>
     );
   }
 
-  const matched = matchRoute(path);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">

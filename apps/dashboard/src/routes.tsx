@@ -1,6 +1,13 @@
 import type { ReactNode } from 'react';
 import type { Action } from '@newsroom/domain';
+import { ArticleEditorPage } from './features/articles/article-editor-page.tsx';
 import { ArticleList } from './features/articles/article-list.tsx';
+import { MediaLibraryPage } from './features/media/index.ts';
+import { AuditPage } from './features/audit/audit-page.tsx';
+import { RedirectsPage } from './features/redirects/redirects-page.tsx';
+import { SettingsPage } from './features/settings/settings-page.tsx';
+import { AcceptInvitePage, ForgotPasswordPage, ResetPasswordPage } from './features/staff/link-pages.tsx';
+import { StaffPage } from './features/staff/staff-page.tsx';
 
 /**
  * The dashboard's pages. `pattern` matches the path after /admin; its groups are passed to `render`.
@@ -11,10 +18,21 @@ export interface DashboardRoute {
   pattern: RegExp;
   render: (params: string[]) => ReactNode;
   nav?: { label: string; to: string; permission?: Action };
+  /** Shown without a session (pages reached from an emailed link), outside the signed-in shell. */
+  public?: boolean;
 }
 
 export const routes: DashboardRoute[] = [
   { pattern: /^\/$/, render: () => <ArticleList />, nav: { label: 'Articles', to: '/' } },
+  { pattern: /^\/articles\/([0-9a-f-]{36})$/, render: ([id]) => <ArticleEditorPage key={id} id={id!} /> },
+  { pattern: /^\/media\/?$/, render: () => <MediaLibraryPage />, nav: { label: 'Media', to: '/media', permission: 'media.read' } },
+  { pattern: /^\/staff\/?$/, render: () => <StaffPage />, nav: { label: 'Staff', to: '/staff', permission: 'staff.list' } },
+  { pattern: /^\/redirects\/?$/, render: () => <RedirectsPage />, nav: { label: 'Redirects', to: '/redirects', permission: 'redirect.manage' } },
+  { pattern: /^\/audit\/?$/, render: () => <AuditPage />, nav: { label: 'Audit log', to: '/audit', permission: 'audit.read' } },
+  { pattern: /^\/settings\/?$/, render: () => <SettingsPage />, nav: { label: 'Settings', to: '/settings', permission: 'settings.read' } },
+  { pattern: /^\/accept-invite\/?$/, render: () => <AcceptInvitePage />, public: true },
+  { pattern: /^\/reset-password\/?$/, render: () => <ResetPasswordPage />, public: true },
+  { pattern: /^\/forgot-password\/?$/, render: () => <ForgotPasswordPage />, public: true },
 ];
 
 export function matchRoute(path: string): { route: DashboardRoute; params: string[] } | null {

@@ -1,6 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { EmbeddedLock } from './embedded-lock.ts';
+import { SerialPGliteDialect } from './serial-driver.ts';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
@@ -19,8 +21,9 @@ export interface DbHandle {
   /** Runs `SELECT 1`; false when the database does not answer. */
   ping(): Promise<boolean>;
   /**
-   * A connection string for libraries that need their own `pg` connections (the job queue). On a server
-   * that is DATABASE_URL; embedded, a Postgres-protocol socket on 127.0.0.1 in front of the same PGlite.
+   * A connection string for a library that needs its own `pg` connection (the job queue). On a server
+   * that is DATABASE_URL; embedded, a new Postgres-protocol socket on 127.0.0.1 in front of the same
+   * PGlite that takes ONE connection (see lockedForSocket): set the library's pool size to 1.
    */
   connectionString(): Promise<string>;
   /** Subscribes to a Postgres NOTIFY channel; the returned function unsubscribes. */
@@ -85,37 +88,98 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<DbHa
   };
 }
 
+/** Message types that end a client's exchange: Sync, simple Query, Terminate. */
+const EXCHANGE_END = new Set([0x53, 0x51, 0x58]);
+
 /**
- * Embedded mode. Every client, Kysely included, reaches PGlite through one Postgres-protocol socket on
- * loopback, whose multiplexer runs one transaction at a time. Kysely's own PGlite dialect would bypass that
- * multiplexer, and a job-queue statement could then run inside a Kysely transaction (or the reverse) and
- * be rolled back with it; socket.db.test.ts shows the case. Going through the socket also means the code
- * path is the same as against a real server.
+ * The PGlite the socket server sees: every message it runs takes the shared lock, held from the first
+ * message of an exchange until the exchange ends (Sync, Query or Terminate) outside a transaction. So
+ * Kysely (in process) and the socket's client interleave only at safe points. pglite-socket itself
+ * interleaves single messages of different connections, so only ONE socket client is safe.
+ */
+function lockedForSocket(pglite: PGlite, lock: EmbeddedLock): PGlite {
+  let release: (() => void) | undefined;
+  let lastType = 0;
+  return new Proxy(pglite, {
+    get(target, prop, receiver) {
+      if (prop === 'runExclusive') {
+        return async <T>(fn: () => Promise<T>): Promise<T> => {
+          release ??= await lock.acquire();
+          try {
+            return await target.runExclusive(fn);
+          } finally {
+            if (EXCHANGE_END.has(lastType) && !target.isInTransaction()) {
+              const done = release;
+              release = undefined;
+              done?.();
+            }
+          }
+        };
+      }
+      if (prop === 'execProtocolRawStream') {
+        return (message: Uint8Array, options: unknown) => {
+          // A startup packet has no type byte; it ends its own exchange.
+          lastType = message.length >= 8 && new DataView(message.buffer, message.byteOffset, 8).getUint32(4) === 196608 ? 0x51 : (message[0] ?? 0);
+          return (target.execProtocolRawStream as (m: Uint8Array, o: unknown) => Promise<unknown>)(message, options);
+        };
+      }
+      if (prop === 'exec') {
+        // Used by the socket to roll back a disconnected client's transaction.
+        return async (query: string) => {
+          release ??= await lock.acquire();
+          try {
+            return await target.exec(query);
+          } finally {
+            if (!target.isInTransaction()) {
+              const done = release;
+              release = undefined;
+              done?.();
+            }
+          }
+        };
+      }
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
+ * Embedded mode: Kysely on PGlite in process (through a driver that takes the shared lock), and a
+ * Postgres-protocol socket on loopback for the one library that needs its own `pg` connection, the job
+ * queue. Both go through the same lock, so neither can run inside the other's transaction or exchange.
  */
 async function openPGlite(dataDir: string | undefined): Promise<DbHandle> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir ? { dataDir } : {});
-  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 64 });
-  await server.start();
-  const [host, port] = server.getServerConn().split(':');
-  const url = `postgres://postgres@${host}:${port}/postgres`;
-  // Queries run one at a time inside PGlite anyway; a few connections let transactions queue cheaply.
-  const pool = new pg.Pool({ connectionString: url, max: 8 });
-  pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // Postgres's default 128 MB of shared buffers is most of an embedded server's memory; the embedded mode is
+  // for small sites (and tests), whose data fits in far less, and the OS still caches the files below.
+  const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+  const pglite = await PGlite.create(dataDir ? { dataDir, startParams } : { startParams });
+  const lock = new EmbeddedLock();
+  const db = new Kysely<Database>({ dialect: new SerialPGliteDialect({ pglite, lock }) });
+  const servers: PGLiteSocketServer[] = [];
   return {
     db,
     kind: 'pglite',
     pglite,
-    connectionString: async () => url,
+    // A socket of its own for each consumer: each accepts one connection, so the lock can tell whose
+    // exchange is open. The consumer must use a single connection (the job queue's pool has max 1 here).
+    async connectionString() {
+      const server = new PGLiteSocketServer({ db: lockedForSocket(pglite, lock), host: '127.0.0.1', port: 0, maxConnections: 1 });
+      await server.start();
+      servers.push(server);
+      const [host, port] = server.getServerConn().split(':');
+      return `postgres://postgres@${host}:${port}/postgres`;
+    },
     ping: () => ping(db),
     async listen(channel, listener) {
       assertChannel(channel);
-      return pglite.listen(channel, listener);
+      const unlisten = await lock.run(() => pglite.listen(channel, listener));
+      return () => lock.run(unlisten);
     },
     async close() {
+      for (const server of servers) await server.stop();
       await db.destroy();
-      await server.stop();
       if (!pglite.closed) await pglite.close();
     },
   };

@@ -167,6 +167,12 @@ export interface ArticlesTable {
   first_published_at: NullableTimestamp;
   scheduled_at: NullableTimestamp;
   unpublished_at: NullableTimestamp;
+  /** The queued scheduled-publish job, when there is one. */
+  publish_job_id: string | null;
+  /** The editor session (client id) that wrote the current version, if the save named one. */
+  updated_client_id: string | null;
+  /** The version the current run of saves by (updated_by, updated_client_id) started from. */
+  client_run_base_version: number | null;
   search: SearchVector;
 }
 
@@ -193,6 +199,7 @@ export interface RevisionsTable {
   body: Json<unknown>;
   status: string;
   note: Generated<string>;
+  client_id: string | null;
   created_by: string | null;
   created_at: Timestamp & Generated<Date>;
 }
@@ -236,6 +243,12 @@ export interface ArticlePresenceTable {
   seen_at: Timestamp & Generated<Date>;
 }
 
+export interface AppSecretsTable {
+  key: string;
+  value: string;
+  created_at: Timestamp & Generated<Date>;
+}
+
 export interface ProviderSnapshotsTable {
   provider: string;
   key: string;
@@ -263,6 +276,7 @@ export interface Database {
   audit_log: AuditLogTable;
   article_presence: ArticlePresenceTable;
   provider_snapshots: ProviderSnapshotsTable;
+  app_secrets: AppSecretsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -14,6 +14,9 @@ export const DOMAIN_ERROR_CODES = {
   RATE_LIMITED: 'TOO_MANY_REQUESTS',
   OWNER_PROTECTED: 'FORBIDDEN',
   ACCOUNT_SUSPENDED: 'FORBIDDEN',
+  /** An invite or password-reset link that is unknown, used or expired. */
+  LINK_INVALID: 'BAD_REQUEST',
+  REDIRECT_EXISTS: 'CONFLICT',
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
 import type { Role } from '@newsroom/domain';
-import { createServices, defaultServiceConfig, type PublicChange, type Services, type StaffContext } from './index.ts';
+import { createServices, defaultServiceConfig, type PublicChange, type ServiceDeps, type Services, type StaffContext } from './index.ts';
 import { LocalDiskMediaStore } from './media/media-store.ts';
 import { seedDemoIfEmpty } from './seed/seed.service.ts';
+
+export * as publicSite from './reader/public-site.testing.ts';
 
 export interface TestClock {
   (): Date;
@@ -21,6 +23,15 @@ export function testClock(start: Date | string = '2026-11-30T10:00:00Z'): TestCl
   return clock;
 }
 
+/** A TestClock that runs with `source` (e.g. the real clock); set and advance shift it. */
+function runningClock(source: () => Date): TestClock {
+  let offset = 0;
+  const clock = (() => new Date(source().getTime() + offset)) as TestClock;
+  clock.set = (date) => (offset = new Date(date).getTime() - source().getTime());
+  clock.advance = (ms) => (offset += ms);
+  return clock;
+}
+
 export interface TestServices extends Services {
   database: TestDatabase;
   clock: TestClock;
@@ -32,23 +43,29 @@ export interface TestServices extends Services {
 }
 
 export const TEST_PASSWORD = 'correct horse battery';
+export const TEST_SECRET = 'test-secret-not-for-production-0123456789';
 let counter = 0;
 
 /**
  * Services over a fresh database (PGlite, or a new database on DATABASE_URL's server), a temporary media
  * folder and a controllable clock. With `seed`, the demo publication is created first.
  */
-export async function createTestServices(options: { seed?: boolean; publicUrl?: string } = {}): Promise<TestServices> {
+export async function createTestServices(
+  options: { seed?: boolean; publicUrl?: string; /** Also told of each public change (e.g. a host's change bus). */ onPublicChange?: ServiceDeps['onPublicChange']; /** A running clock instead of the fixed test clock (jobs use real time). */ clock?: () => Date } = {},
+): Promise<TestServices> {
   const database = await createTestDatabase();
   const mediaDir = await mkdtemp(join(tmpdir(), 'newsroom-media-'));
-  const clock = testClock();
+  const clock = options.clock ? runningClock(options.clock) : testClock();
   const changes: PublicChange[] = [];
   const services = createServices({
     db: database.db,
     mediaStore: new LocalDiskMediaStore(mediaDir),
-    config: defaultServiceConfig(options.publicUrl ?? 'http://localhost:3000'),
+    config: defaultServiceConfig(options.publicUrl ?? 'http://localhost:3000', TEST_SECRET),
     clock,
-    onPublicChange: (change) => void changes.push(change),
+    onPublicChange: async (change) => {
+      changes.push(change);
+      await options.onPublicChange?.(change);
+    },
   });
   if (options.seed) await seedDemoIfEmpty(services.deps, { ownerEmail: 'owner@example.test', ownerPassword: TEST_PASSWORD });
   return {

@@ -8,7 +8,7 @@ import { callerFor } from './testing.ts';
 import type { ProcedureMeta } from './trpc.ts';
 
 /** Procedures anyone may call. Every other procedure must declare the permission it needs. */
-const PUBLIC = new Set(['auth.login', 'auth.logout', 'auth.me', 'settings.branding']);
+const PUBLIC = new Set(['auth.login', 'auth.logout', 'auth.me', 'auth.inviteDetails', 'auth.acceptInvite', 'auth.requestPasswordReset', 'auth.resetPassword', 'settings.branding']);
 
 type AnyProcedure = { _def: { meta?: ProcedureMeta; type: 'query' | 'mutation' } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>).filter(([path]) => !path.startsWith('reader.'));

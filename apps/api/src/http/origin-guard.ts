@@ -4,8 +4,10 @@ import type { NextFunction, Request, Response } from 'express';
  * Refuses cross-site writes to the API. A mutation must come as JSON (a plain HTML form cannot send that
  * without a CORS preflight we never grant) and, when the browser says where it came from, from our origin.
  */
-export function originGuard(publicOrigin: string) {
+export function originGuard(publicOrigin: string, options: { contentType?: 'application/json' | 'application/octet-stream' } = {}) {
   const allowed = new URL(publicOrigin).origin;
+  // Uploads send raw bytes: also a type no plain form can send without a preflight.
+  const contentType = options.contentType ?? 'application/json';
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
     const origin = req.headers.origin;
@@ -16,8 +18,8 @@ export function originGuard(publicOrigin: string) {
       return;
     }
     const type = req.headers['content-type'] ?? '';
-    if (!type.toLowerCase().startsWith('application/json')) {
-      res.status(415).json({ error: { message: 'Send the request body as application/json.', code: 'UNSUPPORTED_MEDIA_TYPE' } });
+    if (!type.toLowerCase().startsWith(contentType)) {
+      res.status(415).json({ error: { message: `Send the request body as ${contentType}.`, code: 'UNSUPPORTED_MEDIA_TYPE' } });
       return;
     }
     next();

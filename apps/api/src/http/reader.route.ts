@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -7,6 +6,8 @@ import type { Logger } from 'pino';
 import { assetsFromManifest, renderErrorPage, renderReaderPage, type ReaderAssets } from '@newsroom/reader/server';
 import { createCallerFactory, readerRouter } from '@newsroom/trpc';
 import type { Services } from '@newsroom/services';
+import { freshNonce, NONCE_PLACEHOLDER, pageEntry, sendPage, type CachedPage } from './cached-page.ts';
+import { cacheKey, isCacheablePath, type RenderCache, type RenderOutcome } from './render-cache.ts';
 
 const require = createRequire(import.meta.url);
 const readerRoot = dirname(require.resolve('@newsroom/reader/package.json'));
@@ -36,7 +37,7 @@ export function readerCsp(nonce: string): string {
   ].join('; ');
 }
 
-export function readerRoute(services: Services, options: { assets: ReaderAssets; publicUrl: string; logger: Logger }): Router {
+export function readerRoute(services: Services, options: { assets: ReaderAssets; publicUrl: string; logger: Logger; /** Absent: every request renders. */ cache?: RenderCache }): Router {
   const router = Router();
   const createCaller = createCallerFactory(readerRouter);
 
@@ -46,7 +47,7 @@ export function readerRoute(services: Services, options: { assets: ReaderAssets;
   );
 
   router.get('/{*path}', async (req, res, next) => {
-    const nonce = randomBytes(16).toString('base64');
+    const nonce = freshNonce();
     const api = createCaller({
       services,
       session: null,
@@ -55,34 +56,43 @@ export function readerRoute(services: Services, options: { assets: ReaderAssets;
       setSessionCookie: () => {},
       clearSessionCookie: () => {},
     });
-    const ctx = { api, assets: options.assets, publicUrl: options.publicUrl, nonce };
-    res.setHeader('Content-Security-Policy', readerCsp(nonce));
+    // Rendered with a placeholder for the nonce, so one rendering can be sent many times, each with its own.
+    const ctx = { api, assets: options.assets, publicUrl: options.publicUrl, nonce: NONCE_PLACEHOLDER };
     try {
       const url = new URL(req.originalUrl, options.publicUrl);
-      const page = await renderReaderPage(url, ctx);
-      if (!page) {
-        const redirect = await services.reader.redirectFor(url.pathname);
-        if (redirect) {
-          res.redirect(redirect.status, redirect.to);
-          return;
-        }
-        res.status(404).type('html').send(await renderErrorPage(404, ctx));
+      const key = cacheKey(url);
+      const shared = isCacheablePath(url.pathname);
+      // A preview shows an unpublished article by token: never indexed (and, not shared, never cached).
+      if (/^\/preview(?:\/|$)/.test(url.pathname)) res.setHeader('X-Robots-Tag', 'noindex');
+      const cache = shared ? options.cache : undefined;
+      const send = (page: CachedPage, hit: boolean) =>
+        sendPage(req, res, page, { nonce, csp: readerCsp(nonce), shared, cache: cache && (hit ? 'HIT' : 'MISS'), changedAt: cache?.changedAt ?? null });
+      const cached = cache?.get(key);
+      if (cached) {
+        send(cached, true);
         return;
       }
-      if (page.status === 404) {
-        const redirect = await services.reader.redirectFor(url.pathname);
-        if (redirect) {
-          res.redirect(redirect.status, redirect.to);
-          return;
+      const render = async (): Promise<RenderOutcome> => {
+        const page = await renderReaderPage(url, ctx);
+        if (!page || page.status === 404) {
+          const redirect = await services.reader.redirectFor(url.pathname);
+          if (redirect) return { kind: 'redirect', status: redirect.status, to: redirect.to };
         }
+        if (!page) return { kind: 'page', page: pageEntry(await renderErrorPage(404, ctx), 404, null, { fastPath: false }) };
+        return { kind: 'page', page: pageEntry(page.html, page.status, page.lastModified) };
+      };
+      const outcome = cache ? await cache.load(key, render, { store: req.method === 'GET' }) : await render();
+      if (outcome.kind === 'redirect') {
+        res.redirect(outcome.status, outcome.to);
+        return;
       }
-      if (page.lastModified) res.setHeader('Last-Modified', page.lastModified.toUTCString());
-      res.setHeader('Cache-Control', page.status === 200 ? 'public, max-age=0, s-maxage=60, stale-while-revalidate=600' : 'no-store');
-      res.status(page.status).type('html').send(page.html);
+      send(outcome.page, false);
     } catch (error) {
       options.logger.error({ err: error, url: req.originalUrl }, 'reader page failed');
       try {
-        res.status(500).type('html').send(await renderErrorPage(500, ctx));
+        res.setHeader('Content-Security-Policy', readerCsp(nonce));
+        res.setHeader('Cache-Control', 'no-store');
+        res.status(500).type('html').send(await renderErrorPage(500, { ...ctx, nonce }));
       } catch {
         next(error);
       }

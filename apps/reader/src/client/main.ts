@@ -1,5 +1,10 @@
 import './styles.css';
 import { enhanceShare } from './share.ts';
+import { enhanceMarkets, refreshAges } from './markets.ts';
 
 // Progressive enhancement: every page works without this script; it only adds what needs a browser.
 for (const element of document.querySelectorAll<HTMLElement>('[data-share]')) enhanceShare(element);
+// A cached page's "3 minutes ago" is recomputed against the reader's clock.
+if (document.querySelector('[data-age]')) refreshAges();
+const liveMarkets = document.querySelector<HTMLElement>('[data-live-markets]');
+if (liveMarkets) enhanceMarkets(liveMarkets);

@@ -12,6 +12,8 @@ export interface PageMeta {
   /** Structured data objects, written as JSON-LD. */
   jsonLd?: unknown[];
   noindex?: boolean;
+  /** This page's own feeds (a section's, a tag's...), besides the site's. */
+  feeds?: Array<{ type: string; title: string; href: string }>;
 }
 
 export interface DocumentProps {
@@ -20,6 +22,8 @@ export interface DocumentProps {
   meta: PageMeta;
   nonce: string;
   publicUrl: string;
+  /** Shown under the site header on every page (the weather and markets strip). */
+  headerExtra?: ReactNode;
   children: ReactNode;
 }
 
@@ -30,7 +34,7 @@ function jsonLd(value: unknown): string {
 
 const absolute = (publicUrl: string, url: string) => (url.startsWith('/') ? `${publicUrl}${url}` : url);
 
-export function Document({ branding, assets, meta, nonce, publicUrl, children }: DocumentProps) {
+export function Document({ branding, assets, meta, nonce, publicUrl, headerExtra, children }: DocumentProps) {
   const title = meta.title === branding.name ? branding.name : `${meta.title} | ${branding.name}`;
   return (
     <html lang={branding.language}>
@@ -43,8 +47,23 @@ export function Document({ branding, assets, meta, nonce, publicUrl, children }:
         {meta.noindex ? <meta name="robots" content="noindex" /> : null}
         <meta name="color-scheme" content="light dark" />
         <meta name="theme-color" content={branding.accentColor} />
-        {branding.iconUrl ? <link rel="icon" href={branding.iconUrl} /> : null}
+        {branding.icons?.length ? (
+          // Favicons and the apple-touch-icon made from the icon image (settings.generateIcons).
+          branding.icons.map((icon) =>
+            icon.size === 180 ? (
+              <link key={icon.size} rel="apple-touch-icon" sizes="180x180" href={icon.url} />
+            ) : (
+              <link key={icon.size} rel="icon" type="image/png" sizes={`${icon.size}x${icon.size}`} href={icon.url} />
+            ),
+          )
+        ) : branding.iconUrl ? (
+          <link rel="icon" href={branding.iconUrl} />
+        ) : null}
+        {branding.icons?.some((icon) => icon.size === 512) ? <link rel="manifest" href="/manifest.webmanifest" /> : null}
         <link rel="alternate" type="application/rss+xml" title={`${branding.name} RSS`} href="/feed.xml" />
+        {(meta.feeds ?? []).map((feed) => (
+          <link key={feed.href} rel="alternate" type={feed.type} title={feed.title} href={feed.href} />
+        ))}
         <meta property="og:site_name" content={branding.name} />
         <meta property="og:type" content={meta.type ?? 'website'} />
         <meta property="og:title" content={meta.title} />
@@ -69,6 +88,7 @@ export function Document({ branding, assets, meta, nonce, publicUrl, children }:
       <body>
         <SkipLink />
         <SiteHeader branding={branding} />
+        {headerExtra}
         <main id="main" tabIndex={-1}>
           {children}
         </main>

@@ -44,13 +44,29 @@ const data: ReaderApi = {
   home: async () => ({ lead: null, top: [], sections: [], latest: [] }),
   article: async ({ slug }) => (slug === 'a-story' ? article : null),
   articleGone: async ({ slug }) => slug === 'withdrawn',
+  previewArticle: async ({ token }) => (token === 'good.token' ? article : null),
   section: async () => null,
+  tag: async () => null,
+  author: async () => null,
+  search: async ({ query, page }) => ({ query, results: [], total: 0, page, hasMore: false }),
+  corrections: async ({ page }) => ({ entries: [], page, hasMore: false }),
+  widgets: async () => ({ generatedAt: new Date('2026-11-30T10:00:00Z'), weather: { enabled: false, staleAfterMinutes: 30, locations: [] }, markets: { enabled: false, staleAfterMinutes: 5, quotes: [] } }),
 };
 
 const render = (path: string) =>
   renderReaderPage(new URL(path, 'https://news.example'), { api: data, assets: { scripts: ['/assets/main.js'], styles: [] }, publicUrl: 'https://news.example', nonce: 'abc' });
 
 describe('reader pages', () => {
+  it('show a preview with a visible banner and noindex, and 404 for a bad token', async () => {
+    const page = (await render('/preview/good.token'))!;
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('Preview — not published');
+    expect(page.html).toContain('<meta name="robots" content="noindex"/>');
+    expect(page.html).toContain('<h1 class="article__headline">Headline &lt;/script&gt;');
+    expect((await render('/preview/forged.token'))!.status).toBe(404);
+    expect((await render('/preview/'))).toBeNull();
+  });
+
   it('escape every stored text in HTML, attributes and JSON-LD', async () => {
     const page = (await render('/article/a-story'))!;
     expect(page.status).toBe(200);

@@ -1,12 +1,15 @@
 import { renderToString } from 'react-dom/server';
 import type { ReactElement } from 'react';
-import type { PublicArticle, PublicBranding, PublicHome, PublicListing } from '@newsroom/domain';
+import type { PublicArticle, PublicAuthorPage, PublicBranding, PublicCorrections, PublicHome, PublicListing, PublicSearch, PublicWidgets } from '@newsroom/domain';
 import { Document, type PageMeta } from '../components/document.tsx';
 import { ArticlePage } from '../pages/article.page.tsx';
 import { ErrorPage } from '../pages/error.page.tsx';
 import { HomePage } from '../pages/home.page.tsx';
 import { ListingPage } from '../pages/listing.page.tsx';
 import type { ReaderAssets } from './assets.ts';
+import { LISTING_ROUTES, feedAlternates, renderListingRoute } from './listing-routes.tsx';
+import { WIDGET_ROUTES, renderWidgetRoute } from './widget-routes.tsx';
+import { WidgetStrip } from '../components/widgets.tsx';
 import { breadcrumbLd, newsArticleLd, websiteLd } from './structured-data.ts';
 
 /** The public reader API this app reads from: the reader tRPC router's caller fits it. */
@@ -15,7 +18,15 @@ export interface ReaderApi {
   home(): Promise<PublicHome>;
   article(input: { slug: string }): Promise<PublicArticle | null>;
   articleGone(input: { slug: string }): Promise<boolean>;
+  /** An article in any state from a signed preview token; null when the token is invalid or expired. */
+  previewArticle(input: { token: string }): Promise<PublicArticle | null>;
   section(input: { slug: string; page: number }): Promise<PublicListing | null>;
+  tag(input: { slug: string; page: number }): Promise<PublicListing | null>;
+  author(input: { slug: string; page: number }): Promise<PublicAuthorPage | null>;
+  search(input: { query: string; page: number }): Promise<PublicSearch>;
+  corrections(input: { page: number }): Promise<PublicCorrections>;
+  /** Stored weather and quotes (never a live provider call). */
+  widgets(): Promise<PublicWidgets>;
 }
 
 export interface RenderContext {
@@ -38,6 +49,9 @@ const ROUTES = {
   home: /^\/$/,
   article: new RegExp(`^/article/${SLUG}/?$`),
   section: new RegExp(`^/section/${SLUG}/?$`),
+  preview: /^\/preview\/([A-Za-z0-9_.-]{1,2000})\/?$/,
+  ...LISTING_ROUTES,
+  ...WIDGET_ROUTES,
 };
 
 function pageNumber(url: URL): number | null {
@@ -59,12 +73,13 @@ export async function renderReaderPage(url: URL, ctx: RenderContext): Promise<Re
   const path = url.pathname;
   const route = (Object.keys(ROUTES) as Array<keyof typeof ROUTES>).find((name) => ROUTES[name].test(path));
   if (!route) return null;
-  const branding = await api.branding();
+  // The widgets are extras: if even their stored snapshots cannot be read, the page renders without them.
+  const [branding, widgets] = await Promise.all([api.branding(), api.widgets().catch(() => null)]);
   const page = (meta: PageMeta, body: ReactElement, status = 200, lastModified: Date | null = null): RenderedPage => ({
     status,
     lastModified,
     html: html(
-      <Document branding={branding} assets={assets} meta={meta} nonce={nonce} publicUrl={publicUrl}>
+      <Document branding={branding} assets={assets} meta={meta} nonce={nonce} publicUrl={publicUrl} headerExtra={widgets ? <WidgetStrip widgets={widgets} /> : null}>
         {body}
       </Document>,
     ),
@@ -106,6 +121,27 @@ export async function renderReaderPage(url: URL, ctx: RenderContext): Promise<Re
     );
   }
 
+  if (route === 'preview') {
+    const article = await api.previewArticle({ token: ROUTES.preview.exec(path)![1]! });
+    if (!article) return notFound();
+    // The article page as it will look, marked as a preview; never indexed (the host also says so in headers).
+    return page(
+      { title: `Preview: ${article.seo.title}`, description: article.seo.description, canonicalUrl: article.seo.canonicalUrl, type: 'article', noindex: true },
+      <>
+        <p className="preview-banner" role="status">
+          <strong>Preview — not published</strong>
+        </p>
+        <ArticlePage article={article} timeZone={branding.timeZone} shareUrl={`${publicUrl}${article.url}`} />
+      </>,
+    );
+  }
+
+  if (route === 'weather' || route === 'markets') return renderWidgetRoute(route, { widgets, branding, publicUrl, page });
+
+  if (route === 'tag' || route === 'author' || route === 'search' || route === 'corrections') {
+    return renderListingRoute(route, url, { api, branding, publicUrl, page, notFound });
+  }
+
   const slug = ROUTES.section.exec(path)![1]!;
   const pageNo = pageNumber(url);
   const listing = pageNo === null ? null : await api.section({ slug, page: pageNo });
@@ -117,6 +153,7 @@ export async function renderReaderPage(url: URL, ctx: RenderContext): Promise<Re
       description: listing.description || `${listing.title} from ${branding.name}`,
       canonicalUrl: `${publicUrl}${basePath}${pageNo! > 1 ? `?page=${pageNo}` : ''}`,
       jsonLd: [breadcrumbLd([{ name: branding.name, url: '/' }, { name: listing.title, url: basePath }], publicUrl)],
+      feeds: feedAlternates(basePath, `${listing.title} | ${branding.name}`),
     },
     <ListingPage listing={listing} timeZone={branding.timeZone} basePath={basePath} />,
     200,

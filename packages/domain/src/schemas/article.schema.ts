@@ -63,6 +63,13 @@ export const UpdateArticleInputSchema = z.object({
   featuredMediaId: z.uuid().nullable().optional(),
   authorIds: z.array(z.uuid()).min(1, 'needs at least one author').max(10).optional(),
   rights: ArticleRightsSchema.partial().optional(),
+  /** The article's tags, in display order; replaces the current set. */
+  tagIds: z.array(z.uuid()).max(20, 'may hold at most 20 tags').optional(),
+  /**
+   * The editor session making the save (any stable id the dashboard picks per open editor). A later save
+   * of the same session based on an older version is not a conflict; see article.service update.
+   */
+  clientId: z.string().min(1).max(64).regex(/^[\w-]+$/, 'may only hold letters, digits, _ and -').optional(),
 });
 export type UpdateArticleInput = z.infer<typeof UpdateArticleInputSchema>;
 

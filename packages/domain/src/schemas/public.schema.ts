@@ -68,3 +68,49 @@ export const PublicListingSchema = z.object({
   hasMore: z.boolean(),
 });
 export type PublicListing = z.infer<typeof PublicListingSchema>;
+
+/** A byline's page: a staff member or a guest author, with only what a reader should see. */
+export const PublicAuthorSchema = z.object({
+  name: z.string(),
+  slug: z.string(),
+  url: z.string(),
+  bio: z.string(),
+  photo: PublicImageSchema.nullable(),
+});
+export type PublicAuthor = z.infer<typeof PublicAuthorSchema>;
+
+export const PublicAuthorPageSchema = PublicListingSchema.extend({ author: PublicAuthorSchema });
+export type PublicAuthorPage = z.infer<typeof PublicAuthorPageSchema>;
+
+/** Longest search query a reader may send; longer ones are cut on the page and refused by the API. */
+export const SEARCH_QUERY_MAX_LENGTH = 200;
+
+export const PublicSearchResultSchema = PublicArticleCardSchema.extend({
+  /** Escaped text with only <mark> elements added around the matched words: safe to insert as HTML. */
+  snippetHtml: z.string(),
+});
+export type PublicSearchResult = z.infer<typeof PublicSearchResultSchema>;
+
+export const PublicSearchSchema = z.object({
+  query: z.string(),
+  results: z.array(PublicSearchResultSchema),
+  total: z.number(),
+  page: z.number(),
+  hasMore: z.boolean(),
+});
+export type PublicSearch = z.infer<typeof PublicSearchSchema>;
+
+export const PublicCorrectionEntrySchema = z.object({
+  kind: z.enum(['correction', 'update']),
+  text: z.string(),
+  createdAt: z.date(),
+  article: z.object({ headline: z.string(), url: z.string() }),
+});
+export type PublicCorrectionEntry = z.infer<typeof PublicCorrectionEntrySchema>;
+
+export const PublicCorrectionsSchema = z.object({
+  entries: z.array(PublicCorrectionEntrySchema),
+  page: z.number(),
+  hasMore: z.boolean(),
+});
+export type PublicCorrections = z.infer<typeof PublicCorrectionsSchema>;

@@ -59,12 +59,19 @@ export const UpdateSettingsInputSchema = PublicationSettingsSchema.partial()
   .refine((s) => !(s.logoMediaId && s.logoAlt === ''), { message: 'a logo needs alt text', path: ['logoAlt'] });
 export type UpdateSettingsInput = z.infer<typeof UpdateSettingsInputSchema>;
 
+/** Square PNG sizes made from the icon: favicons, the apple-touch-icon and the web app manifest's. */
+export const BRAND_ICON_SIZES = [16, 32, 180, 192, 512] as const;
+export const BrandIconSchema = z.object({ size: z.number().int(), url: z.string() });
+export type BrandIcon = z.infer<typeof BrandIconSchema>;
+
 /** What the reader and the dashboard need to draw the header and footer. Safe to show anyone. */
 export const PublicBrandingSchema = z.object({
   name: z.string(),
   description: z.string(),
   logo: z.object({ url: z.string(), alt: z.string(), width: z.number().nullable(), height: z.number().nullable() }).nullable(),
   iconUrl: z.string().nullable(),
+  /** PNG icons made from the icon image (favicons, apple-touch-icon, manifest sizes); absent when none were made. */
+  icons: z.array(BrandIconSchema).optional(),
   accentColor: z.string(),
   accentTextColor: z.string(),
   navigation: NavigationSchema,

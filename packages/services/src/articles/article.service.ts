@@ -10,22 +10,31 @@ import {
   type ArticleListInput,
   type ArticleStatus,
   type ArticleSummary,
+  type Action,
   type CreateArticleInput,
+  type DeleteArticleInput,
   type UpdateArticleInput,
 } from '@newsroom/domain';
 import type { ServiceDeps, StaffContext } from '../context.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
+import { canOnAny, loadArticleFor } from './article-access.ts';
 import {
+  countTags,
+  deleteArticleIfVersion,
   findArticleAuthors,
   findArticleById,
-  findArticleOwnerIds,
   findArticleTags,
   listArticlesPage,
   replaceArticleAuthors,
+  replaceArticleTags,
+  saveApplies,
   slugTaken,
   slugsLike,
+  updateArticleForSave,
   updateArticleIfVersion,
 } from './article.repository.ts';
+import { insertRevision, latestAutosaveAt } from './revision.repository.ts';
+import { PUBLISH_SCHEDULED_JOB, type PublishScheduledJob } from './scheduling.service.ts';
 
 export const EMPTY_BODY = { root: { type: 'root', children: [] } } as const;
 
@@ -55,8 +64,14 @@ export interface ArticleDetail {
   createdAt: Date;
   updatedAt: Date;
   publishedAt: Date | null;
+  /** Set once the article has been public; corrections can be added from then on. */
+  firstPublishedAt: Date | null;
   scheduledAt: Date | null;
 }
+
+
+/** Autosaves keep at most one revision per editor and article in this time; explicit saves always keep one. */
+export const AUTOSAVE_REVISION_INTERVAL_MS = 5 * 60_000;
 
 function encodeCursor(value: Date | string | null, id: string): string {
   const v = value instanceof Date ? value.toISOString() : value;
@@ -73,8 +88,53 @@ function decodeCursor(cursor: string): { value: string | null; id: string } {
   throw new DomainError('BAD_INPUT', 'The page cursor is not valid.', { field: 'cursor' });
 }
 
+/** The editorial view of an article row. */
+export async function articleDetail(trx: Kysely<Database>, row: ArticleRow): Promise<ArticleDetail> {
+  const [authors, tags] = await Promise.all([findArticleAuthors(trx, [row.id]), findArticleTags(trx, [row.id])]);
+  return {
+    id: row.id,
+    slug: row.slug,
+    headline: row.headline,
+    dek: row.dek,
+    body: row.body,
+    status: row.status,
+    sectionId: row.section_id,
+    authors: authors.map((a) => ({ userId: a.user_id, guestAuthorId: a.guest_author_id, name: a.name, slug: a.slug })),
+    tags: tags.map((t) => ({ id: t.id, name: t.name, slug: t.slug })),
+    featuredMediaId: row.featured_media_id,
+    seoTitle: row.seo_title,
+    seoDescription: row.seo_description,
+    canonicalUrl: row.canonical_url,
+    rights: {
+      copyrightHolder: row.copyright_holder,
+      copyrightYear: row.copyright_year,
+      licenseCode: row.license_code,
+      syndicationAllowed: row.syndication_allowed,
+      rightsNotes: row.rights_notes,
+    },
+    wordCount: row.word_count,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    publishedAt: row.published_at,
+    firstPublishedAt: row.first_published_at,
+    scheduledAt: row.scheduled_at,
+  };
+}
+
+/** VERSION_CONFLICT carrying the stored text, so the editor can show both and lose nothing. */
+export function versionConflict(current: ArticleRow | undefined): never {
+  if (!current) throw new DomainError('ARTICLE_NOT_FOUND', 'The article was deleted.', { field: 'id' });
+  throw new DomainError('VERSION_CONFLICT', 'Someone else saved this article since you opened it.', {
+    details: {
+      currentVersion: current.version,
+      current: { headline: current.headline, dek: current.dek, body: current.body, updatedAt: current.updated_at.toISOString() },
+    },
+  });
+}
+
 /** Validates a body and derives its searchable text and word count. */
-function bodyFields(body: unknown) {
+export function bodyFields(body: unknown) {
   try {
     parseDocument(body);
   } catch (error) {
@@ -89,63 +149,11 @@ function bodyFields(body: unknown) {
 export function createArticleService(deps: ServiceDeps) {
   const { db, clock } = deps;
 
-  async function detail(trx: Kysely<Database>, row: ArticleRow): Promise<ArticleDetail> {
-    const [authors, tags] = await Promise.all([findArticleAuthors(trx, [row.id]), findArticleTags(trx, [row.id])]);
-    return {
-      id: row.id,
-      slug: row.slug,
-      headline: row.headline,
-      dek: row.dek,
-      body: row.body,
-      status: row.status,
-      sectionId: row.section_id,
-      authors: authors.map((a) => ({ userId: a.user_id, guestAuthorId: a.guest_author_id, name: a.name, slug: a.slug })),
-      tags: tags.map((t) => ({ id: t.id, name: t.name, slug: t.slug })),
-      featuredMediaId: row.featured_media_id,
-      seoTitle: row.seo_title,
-      seoDescription: row.seo_description,
-      canonicalUrl: row.canonical_url,
-      rights: {
-        copyrightHolder: row.copyright_holder,
-        copyrightYear: row.copyright_year,
-        licenseCode: row.license_code,
-        syndicationAllowed: row.syndication_allowed,
-        rightsNotes: row.rights_notes,
-      },
-      wordCount: row.word_count,
-      version: row.version,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      publishedAt: row.published_at,
-      scheduledAt: row.scheduled_at,
-    };
-  }
+  const loadOwned = (ctx: StaffContext, id: string, action: Action) => loadArticleFor(db, ctx, id, action);
 
-  async function loadOwned(ctx: StaffContext, id: string, action: Parameters<typeof assertCan>[1]) {
-    const row = await findArticleById(db, id);
-    if (!row) throw new DomainError('ARTICLE_NOT_FOUND', 'No such article.', { field: 'id' });
-    const owners = await findArticleOwnerIds(db, row.id, row.created_by);
-    // Someone who may not even read it learns nothing about it, not even that it exists.
-    if (!can(ctx.actor, 'article.read', owners)) throw new DomainError('ARTICLE_NOT_FOUND', 'No such article.', { field: 'id' });
-    assertCan(ctx.actor, action, owners);
-    return row;
-  }
+  const detail = articleDetail;
 
-  function conflict(current: ArticleRow): never {
-    throw new DomainError('VERSION_CONFLICT', 'Someone else saved this article since you opened it.', {
-      details: {
-        currentVersion: current.version,
-        current: { headline: current.headline, dek: current.dek, body: current.body, updatedAt: current.updated_at.toISOString() },
-      },
-    });
-  }
-
-  async function saveRevision(trx: Kysely<Database>, row: ArticleRow, kind: 'autosave' | 'save' | 'status' | 'restore', userId: string) {
-    await trx
-      .insertInto('revisions')
-      .values({ article_id: row.id, article_version: row.version, kind, headline: row.headline, dek: row.dek, body: JSON.stringify(row.body), status: row.status, created_by: userId })
-      .execute();
-  }
+  const conflict: (current: ArticleRow | undefined) => never = versionConflict;
 
   return {
     async list(ctx: StaffContext, input: ArticleListInput): Promise<{ items: ArticleSummary[]; nextCursor: string | null }> {
@@ -192,7 +200,7 @@ export function createArticleService(deps: ServiceDeps) {
           .returningAll()
           .executeTakeFirstOrThrow();
         await replaceArticleAuthors(trx, row.id, [ctx.actor.id]);
-        await saveRevision(trx, row, 'save', ctx.actor.id);
+        await insertRevision(trx, row, { kind: 'save', createdBy: ctx.actor.id, at: clock() });
         await insertAudit(trx, ctx, { action: 'article.created', entityType: 'article', entityId: row.id, after: { headline: row.headline, slug } });
         return detail(trx, row);
       });
@@ -201,19 +209,34 @@ export function createArticleService(deps: ServiceDeps) {
     /**
      * Saves an edit made from `baseVersion`. If anyone saved since, nothing is written and the caller gets
      * VERSION_CONFLICT with the stored text, so no edit is ever overwritten silently.
+     *
+     * Overlapping saves from one editor session never conflict with each other. When the save names a
+     * `clientId` and every version after `baseVersion` was written by this same user with this same
+     * clientId, the save applies: it is a later save of the same open editor (an autosave sent before the
+     * previous one had answered), and its text already contains what those versions added. A save by another
+     * user or another session, a status change or a restore in between still gives VERSION_CONFLICT with the
+     * stored text. The database checks the rule in the UPDATE itself (updateArticleForSave).
+     *
+     * Revisions: an explicit save always keeps one ('save'). An autosave keeps one ('autosave') only when this
+     * user's latest autosave revision of the article is older than AUTOSAVE_REVISION_INTERVAL_MS.
      */
     async update(ctx: StaffContext, input: UpdateArticleInput & { autosave?: boolean }): Promise<ArticleDetail> {
       const existing = await loadOwned(ctx, input.id, 'article.update');
-      if (existing.version !== input.baseVersion) conflict(existing);
+      const save = { baseVersion: input.baseVersion, userId: ctx.actor.id, clientId: input.clientId ?? null };
+      if (!saveApplies(existing, save)) conflict(existing);
       if (input.authorIds && !can(ctx.actor, 'article.update', [])) {
         if (!input.authorIds.includes(ctx.actor.id)) throw new DomainError('FORBIDDEN', 'You cannot take yourself off your own article.', { field: 'authorIds' });
       }
+      const tagIds = input.tagIds && [...new Set(input.tagIds)];
       const now = clock();
       const result = await db.transaction().execute(async (trx) => {
         if (input.slug && input.slug !== existing.slug && (await slugTaken(trx, input.slug, existing.id))) {
           throw new DomainError('SLUG_TAKEN', 'Another article has that slug.', { field: 'slug' });
         }
-        const row = await updateArticleIfVersion(trx, existing.id, input.baseVersion, {
+        if (tagIds && (await countTags(trx, tagIds)) !== tagIds.length) {
+          throw new DomainError('BAD_INPUT', 'One of the tags does not exist.', { field: 'tagIds' });
+        }
+        const row = await updateArticleForSave(trx, existing.id, save, {
           ...(input.headline !== undefined && { headline: input.headline }),
           ...(input.dek !== undefined && { dek: input.dek }),
           ...(input.slug !== undefined && { slug: input.slug }),
@@ -229,10 +252,10 @@ export function createArticleService(deps: ServiceDeps) {
           ...(input.rights?.syndicationAllowed !== undefined && { syndication_allowed: input.rights.syndicationAllowed }),
           ...(input.rights?.rightsNotes !== undefined && { rights_notes: input.rights.rightsNotes }),
           updated_at: now,
-          updated_by: ctx.actor.id,
         });
-        if (!row) conflict((await findArticleById(trx, existing.id))!);
+        if (!row) conflict(await findArticleById(trx, existing.id));
         if (input.authorIds) await replaceArticleAuthors(trx, row.id, input.authorIds);
+        if (tagIds) await replaceArticleTags(trx, row.id, tagIds);
         if (input.slug && input.slug !== existing.slug && existing.first_published_at) {
           // A published URL keeps working: the old slug redirects to the new one.
           await trx.deleteFrom('redirects').where('from_path', '=', `/article/${input.slug}`).execute();
@@ -242,14 +265,24 @@ export function createArticleService(deps: ServiceDeps) {
             .onConflict((oc) => oc.column('from_path').doUpdateSet({ to_path: `/article/${input.slug}` }))
             .execute();
         }
-        if (!input.autosave) await saveRevision(trx, row, 'save', ctx.actor.id);
+        const revision = { createdBy: ctx.actor.id, clientId: save.clientId, at: now };
+        if (!input.autosave) {
+          await insertRevision(trx, row, { ...revision, kind: 'save' });
+        } else {
+          const last = await latestAutosaveAt(trx, row.id, ctx.actor.id);
+          if (!last || now.getTime() - last.getTime() > AUTOSAVE_REVISION_INTERVAL_MS) await insertRevision(trx, row, { ...revision, kind: 'autosave' });
+        }
         return row;
       });
       if (result.status === 'published') await deps.onPublicChange?.({ kind: 'article', articleId: result.id });
       return detail(db, result);
     },
 
-    /** Moves an article through the workflow; who may make each move comes from the domain. */
+    /**
+     * Moves an article through the workflow; who may make each move comes from the domain. Scheduling queues
+     * a publish job in the same transaction, so the job exists if and only if the change commits; the job
+     * re-checks the article, so one left behind by a reschedule or unschedule does nothing.
+     */
     async transition(ctx: StaffContext, input: { id: string; baseVersion: number; to: ArticleStatus; scheduledAt?: Date }): Promise<ArticleDetail> {
       const existing = await findArticleById(db, input.id);
       if (!existing) throw new DomainError('ARTICLE_NOT_FOUND', 'No such article.', { field: 'id' });
@@ -260,17 +293,24 @@ export function createArticleService(deps: ServiceDeps) {
       if (input.to === 'scheduled' && (!input.scheduledAt || input.scheduledAt <= now)) {
         throw new DomainError('BAD_INPUT', 'A scheduled time must be in the future.', { field: 'scheduledAt' });
       }
+      if (input.to === 'scheduled' && deps.jobs) await deps.jobs.prepare(PUBLISH_SCHEDULED_JOB);
       const row = await db.transaction().execute(async (trx) => {
         const updated = await updateArticleIfVersion(trx, existing.id, input.baseVersion, {
           status: input.to,
           updated_at: now,
           updated_by: ctx.actor.id,
           scheduled_at: input.to === 'scheduled' ? input.scheduledAt! : null,
+          publish_job_id: null,
           ...(input.to === 'published' && { published_at: now, first_published_at: existing.first_published_at ?? now }),
           ...(input.to === 'unpublished' && { unpublished_at: now }),
         });
-        if (!updated) conflict((await findArticleById(trx, existing.id))!);
-        await saveRevision(trx, updated, 'status', ctx.actor.id);
+        if (!updated) conflict(await findArticleById(trx, existing.id));
+        if (input.to === 'scheduled' && deps.jobs) {
+          const job: PublishScheduledJob = { articleId: existing.id, scheduledAt: input.scheduledAt!.toISOString() };
+          const jobId = await deps.jobs.sendAt(PUBLISH_SCHEDULED_JOB, job, input.scheduledAt!, trx);
+          await trx.updateTable('articles').set({ publish_job_id: jobId }).where('id', '=', existing.id).execute();
+        }
+        await insertRevision(trx, updated, { kind: 'status', createdBy: ctx.actor.id, at: now });
         await insertAudit(trx, ctx, {
           action: `article.${input.to}`,
           entityType: 'article',
@@ -280,8 +320,40 @@ export function createArticleService(deps: ServiceDeps) {
         });
         return updated;
       });
+      if (existing.status === 'scheduled' && existing.publish_job_id && deps.jobs) {
+        // Tidiness only: the old job would find the article no longer scheduled for its time and do nothing.
+        await deps.jobs.cancel(PUBLISH_SCHEDULED_JOB, existing.publish_job_id).catch(() => {});
+      }
       if (existing.status === 'published' || input.to === 'published') await deps.onPublicChange?.({ kind: 'article', articleId: row.id });
       return detail(db, row);
+    },
+
+    /**
+     * Deletes an article for good, with its revisions, corrections and tags. Roles that may delete only their
+     * own articles may delete only drafts and articles in review. Nobody deletes a published or scheduled
+     * article: unpublish or unschedule it first, so nothing public disappears by accident.
+     */
+    async delete(ctx: StaffContext, input: DeleteArticleInput): Promise<{ id: string }> {
+      const existing = await loadOwned(ctx, input.id, 'article.delete');
+      if (existing.status === 'published' || existing.status === 'scheduled') {
+        const first = existing.status === 'published' ? 'Unpublish' : 'Unschedule';
+        throw new DomainError('INVALID_TRANSITION', `${first} the article before deleting it.`, { field: 'status' });
+      }
+      if (!canOnAny(ctx, 'article.delete') && existing.status !== 'draft' && existing.status !== 'in_review') {
+        throw new DomainError('FORBIDDEN', 'You may delete only drafts and articles in review.', { field: 'status' });
+      }
+      if (existing.version !== input.baseVersion) conflict(existing);
+      await db.transaction().execute(async (trx) => {
+        if (!(await deleteArticleIfVersion(trx, existing.id, input.baseVersion))) conflict(await findArticleById(trx, existing.id));
+        await insertAudit(trx, ctx, {
+          action: 'article.deleted',
+          entityType: 'article',
+          entityId: existing.id,
+          before: { headline: existing.headline, slug: existing.slug, status: existing.status },
+        });
+      });
+      if (existing.first_published_at) await deps.onPublicChange?.({ kind: 'article', articleId: existing.id });
+      return { id: existing.id };
     },
   };
 }

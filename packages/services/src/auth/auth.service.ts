@@ -40,6 +40,9 @@ export function createAuthService(deps: ServiceDeps) {
   }
 
   return {
+    /** Starts a session for a user already proven to be who they say (a login, an accepted invite). */
+    startSession,
+
     /**
      * Checks an email and password and starts a new session. An unknown email and a wrong password get
      * the same answer after the same work; too many tries per account or per address are refused.

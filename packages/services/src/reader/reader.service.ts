@@ -1,5 +1,5 @@
 import { documentMediaIds, readingMinutes, renderDocument, type RenderMedia } from '@newsroom/content';
-import type { Database, Kysely, MediaVariant } from '@newsroom/db';
+import { sql, type Database, type Kysely, type MediaVariant } from '@newsroom/db';
 import {
   LICENSES,
   renderCopyrightNotice,
@@ -15,6 +15,7 @@ import { findArticleAuthors, findArticleTags } from '../articles/article.reposit
 import { mediaPath } from '../media/media-url.ts';
 import { findSettings } from '../settings/settings.repository.ts';
 import { yearIn } from '../settings/settings.service.ts';
+import { verifyPreviewToken } from '../preview/preview-token.ts';
 import { CARD_COLUMNS, findCorrections, findPublicMedia, publishedArticles } from './reader.repository.ts';
 
 type CardRow = {
@@ -31,6 +32,32 @@ type CardRow = {
 };
 
 type MediaRow = Awaited<ReturnType<typeof findPublicMedia>>[number];
+
+/** What the article page is built from: the card's columns and the article's own. */
+const ARTICLE_COLUMNS = [
+  ...CARD_COLUMNS,
+  'articles.body',
+  'articles.section_id',
+  'articles.seo_title',
+  'articles.seo_description',
+  'articles.canonical_url',
+  'articles.copyright_holder',
+  'articles.copyright_year',
+  'articles.license_code',
+  'articles.syndication_allowed',
+] as const;
+
+type ArticleRowForPage = CardRow & {
+  body: unknown;
+  section_id: string | null;
+  seo_title: string | null;
+  seo_description: string | null;
+  canonical_url: string | null;
+  copyright_holder: string | null;
+  copyright_year: number | null;
+  license_code: string | null;
+  syndication_allowed: boolean;
+};
 
 export const PAGE_SIZE = 20;
 
@@ -73,6 +100,58 @@ export function createReaderService(deps: ServiceDeps) {
     }));
   }
 
+  /** The public article page for a row, published or (for a preview) not: the one place it is built. */
+  async function buildArticle(row: ArticleRowForPage, now: Date): Promise<PublicArticle> {
+    const settings = await findSettings(db);
+    const imageIds = documentMediaIds(row.body);
+    const [[card], tags, corrections, bodyMedia, relatedRows] = await Promise.all([
+      cards(db, [row]),
+      findArticleTags(db, [row.id]),
+      findCorrections(db, row.id),
+      findPublicMedia(db, imageIds, now),
+      publishedArticles(db, now)
+        .select(CARD_COLUMNS)
+        .where('articles.id', '!=', row.id)
+        .$if(row.section_id !== null, (q) => q.where('articles.section_id', '=', row.section_id))
+        .orderBy('articles.published_at', 'desc')
+        .limit(3)
+        .execute(),
+    ]);
+    const mediaById = new Map<string, RenderMedia>(
+      bodyMedia.map((m) => {
+        const image = toImage(m);
+        return [m.id, { src: image.url, srcset: image.srcset ?? undefined, width: m.width, height: m.height, alt: m.alt_text, credit: m.credit }];
+      }),
+    );
+    const publication = settings?.name ?? '';
+    const defaultLicense = (settings?.default_license ?? { code: 'all-rights-reserved', customText: null, customUrl: null }) as { code: LicenseCode; customText: string | null; customUrl: string | null };
+    const licenseCode = (row.license_code ?? defaultLicense.code) as LicenseCode;
+    const license =
+      licenseCode === 'custom'
+        ? { code: 'custom', label: defaultLicense.customText ?? LICENSES.custom.label, url: defaultLicense.customUrl }
+        : { code: licenseCode, label: LICENSES[licenseCode]?.label ?? LICENSES['all-rights-reserved'].label, url: LICENSES[licenseCode]?.url ?? null };
+    const copyrightYear = row.copyright_year ?? row.published_at!.getUTCFullYear();
+    const copyrightHolder = row.copyright_holder ?? publication;
+    const notice =
+      licenseCode === 'all-rights-reserved'
+        ? renderCopyrightNotice(settings?.copyright_template ?? '© {year} {publication}', { year: copyrightYear, publication: copyrightHolder })
+        : `© ${copyrightYear} ${copyrightHolder}. ${license.label}.`;
+    return {
+      ...card!,
+      bodyHtml: renderDocument(row.body, { media: (id) => mediaById.get(id) }),
+      wordCount: row.word_count,
+      tags: tags.map((t) => ({ name: t.name, slug: t.slug })),
+      corrections: corrections.map((c) => ({ kind: c.kind, text: c.text, createdAt: c.created_at })),
+      rights: { notice, copyrightHolder, copyrightYear, license, syndicationAllowed: row.syndication_allowed },
+      seo: {
+        title: row.seo_title || row.headline,
+        description: row.seo_description || row.dek,
+        canonicalUrl: row.canonical_url || `${deps.config.publicUrl}/article/${row.slug}`,
+      },
+      related: await cards(db, relatedRows),
+    };
+  }
+
   function latest(limit: number, offset = 0) {
     return publishedArticles(db, clock())
       .select(CARD_COLUMNS)
@@ -86,13 +165,17 @@ export function createReaderService(deps: ServiceDeps) {
     async home(): Promise<PublicHome> {
       const recent = await cards(db, await latest(25).execute());
       const sections = await db.selectFrom('sections').select(['id', 'name', 'slug']).orderBy('position').orderBy('name').execute();
-      const rails = await Promise.all(
-        sections.map(async (s) => ({
-          name: s.name,
-          slug: s.slug,
-          articles: await cards(db, await publishedArticles(db, clock()).select(CARD_COLUMNS).where('articles.section_id', '=', s.id).orderBy('articles.published_at', 'desc').limit(4).execute()),
-        })),
-      );
+      // The newest four of every section in one query (and one for their authors and images), not a few per section.
+      const ranked = publishedArticles(db, clock())
+        .select([...CARD_COLUMNS, 'articles.section_id', sql<number>`row_number() over (partition by articles.section_id order by articles.published_at desc, articles.id desc)`.as('rank')])
+        .where('articles.section_id', 'is not', null);
+      const railRows = await db.selectFrom(ranked.as('ranked')).selectAll().where('ranked.rank', '<=', 4).orderBy('ranked.rank').execute();
+      const railCards = await cards(db, railRows);
+      const rails = sections.map((s) => ({
+        name: s.name,
+        slug: s.slug,
+        articles: railCards.filter((_card, index) => railRows[index]!.section_id === s.id),
+      }));
       return { lead: recent[0] ?? null, top: recent.slice(1, 5), sections: rails.filter((r) => r.articles.length > 0), latest: recent.slice(5) };
     },
 
@@ -112,59 +195,27 @@ export function createReaderService(deps: ServiceDeps) {
 
     async article(slug: string): Promise<PublicArticle | null> {
       const now = clock();
-      const row = await publishedArticles(db, now)
-        .select([...CARD_COLUMNS, 'articles.body', 'articles.section_id', 'articles.seo_title', 'articles.seo_description', 'articles.canonical_url', 'articles.copyright_holder', 'articles.copyright_year', 'articles.license_code', 'articles.syndication_allowed'])
-        .where('articles.slug', '=', slug)
+      const row = await publishedArticles(db, now).select(ARTICLE_COLUMNS).where('articles.slug', '=', slug).executeTakeFirst();
+      return row ? buildArticle(row, now) : null;
+    },
+
+    /**
+     * The article a preview token names, in whatever state it is, rendered exactly as the article page
+     * would; null when the token is forged, malformed or expired, or the article is gone. An unpublished
+     * article shows the date it is scheduled for, or today.
+     */
+    async previewArticle(token: string): Promise<PublicArticle | null> {
+      const now = clock();
+      const claims = verifyPreviewToken(deps.config.secret, token, now);
+      if (!claims) return null;
+      const row = await db
+        .selectFrom('articles')
+        .leftJoin('sections', 'sections.id', 'articles.section_id')
+        .select([...ARTICLE_COLUMNS, 'articles.scheduled_at'])
+        .where('articles.id', '=', claims.articleId)
         .executeTakeFirst();
       if (!row) return null;
-      const settings = await findSettings(db);
-      const imageIds = documentMediaIds(row.body);
-      const [[card], tags, corrections, bodyMedia, relatedRows] = await Promise.all([
-        cards(db, [row]),
-        findArticleTags(db, [row.id]),
-        findCorrections(db, row.id),
-        findPublicMedia(db, imageIds, now),
-        publishedArticles(db, now)
-          .select(CARD_COLUMNS)
-          .where('articles.id', '!=', row.id)
-          .$if(row.section_id !== null, (q) => q.where('articles.section_id', '=', row.section_id))
-          .orderBy('articles.published_at', 'desc')
-          .limit(3)
-          .execute(),
-      ]);
-      const mediaById = new Map<string, RenderMedia>(
-        bodyMedia.map((m) => {
-          const image = toImage(m);
-          return [m.id, { src: image.url, srcset: image.srcset ?? undefined, width: m.width, height: m.height, alt: m.alt_text, credit: m.credit }];
-        }),
-      );
-      const publication = settings?.name ?? '';
-      const defaultLicense = (settings?.default_license ?? { code: 'all-rights-reserved', customText: null, customUrl: null }) as { code: LicenseCode; customText: string | null; customUrl: string | null };
-      const licenseCode = (row.license_code ?? defaultLicense.code) as LicenseCode;
-      const license =
-        licenseCode === 'custom'
-          ? { code: 'custom', label: defaultLicense.customText ?? LICENSES.custom.label, url: defaultLicense.customUrl }
-          : { code: licenseCode, label: LICENSES[licenseCode]?.label ?? LICENSES['all-rights-reserved'].label, url: LICENSES[licenseCode]?.url ?? null };
-      const copyrightYear = row.copyright_year ?? row.published_at!.getUTCFullYear();
-      const copyrightHolder = row.copyright_holder ?? publication;
-      const notice =
-        licenseCode === 'all-rights-reserved'
-          ? renderCopyrightNotice(settings?.copyright_template ?? '© {year} {publication}', { year: copyrightYear, publication: copyrightHolder })
-          : `© ${copyrightYear} ${copyrightHolder}. ${license.label}.`;
-      return {
-        ...card!,
-        bodyHtml: renderDocument(row.body, { media: (id) => mediaById.get(id) }),
-        wordCount: row.word_count,
-        tags: tags.map((t) => ({ name: t.name, slug: t.slug })),
-        corrections: corrections.map((c) => ({ kind: c.kind, text: c.text, createdAt: c.created_at })),
-        rights: { notice, copyrightHolder, copyrightYear, license, syndicationAllowed: row.syndication_allowed },
-        seo: {
-          title: row.seo_title || row.headline,
-          description: row.seo_description || row.dek,
-          canonicalUrl: row.canonical_url || `${deps.config.publicUrl}/article/${row.slug}`,
-        },
-        related: await cards(db, relatedRows),
-      };
+      return buildArticle({ ...row, published_at: row.published_at ?? row.scheduled_at ?? now }, now);
     },
 
     /** True when an article was public once and has been taken down: readers get 410, not 404. */

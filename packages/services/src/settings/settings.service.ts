@@ -13,6 +13,7 @@ import type { ServiceDeps, StaffContext } from '../context.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { mediaPath } from '../media/media-url.ts';
 import { findMediaFiles, findSettings } from './settings.repository.ts';
+import { brandIcons, generateBrandIcons } from './brand-icons.ts';
 
 function toSettings(row: SettingsRow): PublicationSettings {
   return {
@@ -32,9 +33,17 @@ function toSettings(row: SettingsRow): PublicationSettings {
   };
 }
 
+// Making an Intl.DateTimeFormat costs hundreds of microseconds and every reader page asks for the year.
+const yearFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar year now in the publication's time zone (a New Year's Eve in Tokyo is already next year). */
 export function yearIn(timeZone: string, now: Date): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(now));
+  let format = yearFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' });
+    yearFormats.set(timeZone, format);
+  }
+  return Number(format.format(now));
 }
 
 export function createSettingsService(deps: ServiceDeps) {
@@ -65,6 +74,7 @@ export function createSettingsService(deps: ServiceDeps) {
           ? { url: mediaPath(logoFile.storage_key), alt: row.logo_alt, width: logoFile.width, height: logoFile.height }
           : null,
         iconUrl: iconFile ? mediaPath(iconFile.storage_key) : null,
+        icons: iconFile ? brandIcons(row.integrations, row.icon_media_id) : [],
         accentColor: row.accent_color,
         accentTextColor: textColorOn(row.accent_color).color,
         navigation: row.navigation,
@@ -76,6 +86,9 @@ export function createSettingsService(deps: ServiceDeps) {
         timeZone: row.time_zone,
       };
     },
+
+    /** Favicons, apple-touch-icon and manifest icons from one image; it becomes the publication's icon. */
+    generateIcons: (ctx: StaffContext, input: { mediaId: string }) => generateBrandIcons(deps, ctx, input),
 
     async update(ctx: StaffContext, input: UpdateSettingsInput): Promise<PublicationSettings> {
       assertCan(ctx.actor, 'settings.update');

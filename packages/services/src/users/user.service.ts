@@ -16,9 +16,9 @@ import { hashPassword } from '../auth/password.ts';
 import { mediaPath } from '../media/media-url.ts';
 import { findStaffById, insertUser, listStaff, slugsLike, STAFF_COLUMNS } from './user.repository.ts';
 
-type StaffRow = Awaited<ReturnType<typeof findStaffById>> & {};
+export type StaffRow = Awaited<ReturnType<typeof findStaffById>> & {};
 
-async function toStaffMember(db: Kysely<Database>, row: StaffRow): Promise<StaffMember> {
+export async function toStaffMember(db: Kysely<Database>, row: StaffRow): Promise<StaffMember> {
   let photoUrl: string | null = null;
   if (row.photo_media_id) {
     const media = await db.selectFrom('media').select('storage_key').where('id', '=', row.photo_media_id).executeTakeFirst();

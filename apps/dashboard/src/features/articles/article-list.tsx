@@ -3,15 +3,8 @@ import { ARTICLE_STATUSES, type ArticleStatus, type ArticleSummary } from '@news
 import { describeError, trpc } from '../../lib/trpc.ts';
 import { Link, navigate } from '../../lib/router.tsx';
 import { useSession } from '../auth/session.tsx';
+import { STATUS_LABELS } from './status.ts';
 
-const STATUS_LABELS: Record<ArticleStatus, string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  scheduled: 'Scheduled',
-  published: 'Published',
-  unpublished: 'Unpublished',
-  archived: 'Archived',
-};
 
 export function ArticleList() {
   const { can } = useSession();
