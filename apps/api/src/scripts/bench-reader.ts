@@ -1,0 +1,332 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import { createDb, type Database, type Kysely } from '@newsroom/db';
+import type { CreateArticleInput } from '@newsroom/domain';
+import { createServices, defaultServiceConfig, LocalDiskMediaStore, type StaffContext } from '@newsroom/services';
+import { repoRoot } from '../env.ts';
+
+/**
+ * How fast the built server answers reader pages, with and without the render cache, next to a bare Node
+ * http server sending a string of the same size; plus the article page's weight. Needs `pnpm build` first
+ * (`pnpm bench:reader` at the root builds what is stale). Runs the server the way `pnpm start` does, on an
+ * embedded database in a temporary folder: the demo seed plus `--extra` published articles made through
+ * the article service. Prints figures; asserts nothing (the machine is shared and noisy).
+ *
+ *   pnpm bench:reader [--duration 10] [--warmup 3] [--connections 50] [--extra 200] [--data-dir DIR]
+ *
+ * --data-dir keeps the seeded folder for the next run (which then skips seeding); by default a temporary
+ * folder is used and removed.
+ */
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '50' },
+    extra: { type: 'string', default: '200' },
+    'data-dir': { type: 'string' },
+  },
+});
+const duration = Number(args.duration);
+const warmup = Number(args.warmup);
+const connections = Number(args.connections);
+const extra = Number(args.extra);
+
+const serverJs = resolve(repoRoot, 'apps/api/dist/server.js');
+if (!existsSync(serverJs)) {
+  process.stderr.write('apps/api/dist/server.js is missing: run `pnpm build` first (or `pnpm bench:reader` at the repository root).\n');
+  process.exit(1);
+}
+
+const keptDir = args['data-dir'] ? resolve(args['data-dir']) : undefined;
+const reuse = keptDir !== undefined && existsSync(join(keptDir, 'pglite'));
+const dataDir = keptDir ?? (await mkdtemp(join(tmpdir(), 'newsroom-bench-reader-')));
+const port = 3900 + Math.floor(Math.random() * 90);
+const origin = `http://127.0.0.1:${port}`;
+const ownerEmail = 'owner@bench.example';
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+interface Running {
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+async function waitFor(url: string, child: ChildProcess): Promise<void> {
+  const started = performance.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (performance.now() - started > 120_000) throw new Error(`no answer from ${url}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function startServer(extraEnv: Record<string, string>): Promise<Running> {
+  const child = spawn(process.execPath, ['--enable-source-maps', serverJs], {
+    env: {
+      ...process.env,
+      // As `pnpm start` runs it: React's production build.
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      PUBLIC_URL: origin,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+      OWNER_EMAIL: ownerEmail,
+      OWNER_PASSWORD: 'bench password 1',
+      ...extraEnv,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitFor(`${origin}/healthz`, child);
+  return {
+    child,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+/** A plain http server in its own process, answering every request with `bytes` bytes of text/html. */
+async function startBare(bytes: number): Promise<Running> {
+  const code = `
+    const body = Buffer.alloc(${bytes}, 'x');
+    require('node:http').createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
+      res.end(body);
+    }).listen(${port}, '127.0.0.1');`;
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'ignore', 'inherit'] });
+  await waitFor(`${origin}/`, child);
+  return {
+    child,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+/** CPU seconds the process has used (user + system), from /proc; Linux counts in 1/100 s. */
+async function cpuSeconds(pid: number): Promise<number> {
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+async function memory(pid: number): Promise<{ peakMb: number; rssMb: number }> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { peakMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
+}
+
+interface Measured {
+  label: string;
+  rps: number;
+  /** Server CPU time per response: unlike req/s, barely moved by other work on the machine. */
+  cpuUs: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function measure(label: string, path: string, pid: number): Promise<Measured> {
+  const url = `${origin}${path}`;
+  if (warmup > 0) await autocannon({ url, connections, duration: warmup });
+  const cpuBefore = await cpuSeconds(pid);
+  const result = await autocannon({ url, connections, duration });
+  const cpu = (await cpuSeconds(pid)) - cpuBefore;
+  return {
+    label,
+    rps: result.requests.total / result.duration,
+    cpuUs: (cpu * 1e6) / Math.max(1, result.requests.total),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+/** GET without decompression: the bytes on the wire and the headers. */
+function getRaw(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolvePromise, reject) => {
+    request(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+/** The demo's owner and a service set over the stopped server's embedded database. */
+async function seedExtraArticles(count: number): Promise<void> {
+  const database = await createDb({ kind: 'pglite', dataDir: join(dataDir, 'pglite') });
+  try {
+    const db: Kysely<Database> = database.db;
+    const owner = await db.selectFrom('users').select(['id', 'name', 'email']).where('role', '=', 'owner').executeTakeFirstOrThrow();
+    const ctx: StaffContext = { actor: { id: owner.id, role: 'owner', name: owner.name, email: owner.email }, meta: { ip: '127.0.0.1', userAgent: 'bench' } };
+    const sections = await db.selectFrom('sections').select('id').execute();
+    const bodies = await db.selectFrom('articles').select(['body', 'dek']).where('status', '=', 'published').execute();
+    const base = Date.now() - 60_000;
+    let now = new Date(base);
+    const services = createServices({
+      db,
+      mediaStore: new LocalDiskMediaStore(join(dataDir, 'media')),
+      // Only articles are made here; nothing signed with the secret outlives this script.
+      config: defaultServiceConfig(origin, randomBytes(32).toString('hex')),
+      clock: () => now,
+    });
+    for (let i = 0; i < count; i++) {
+      // Spread over the past days, newest first, in every section, with the demo's bodies.
+      now = new Date(base - i * 17 * 60_000);
+      const source = bodies[i % bodies.length]!;
+      const draft = await services.articles.create(ctx, {
+        headline: `Bench report ${i + 1}: regional council weighs the ${['harbour', 'tram', 'library', 'market', 'bridge'][i % 5]} budget`,
+        dek: source.dek,
+        sectionId: sections[i % sections.length]?.id ?? null,
+        body: source.body as CreateArticleInput['body'],
+      });
+      await services.articles.transition(ctx, { id: draft.id, baseVersion: draft.version, to: 'published' });
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+function resourceUrls(html: string): { scripts: string[]; styles: string[]; all: string[] } {
+  const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+  const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="[^"]*"[^>]*>/g)].map((m) => attr(m[0], 'src')!);
+  const links = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => ({ rel: attr(m[0], 'rel') ?? '', href: attr(m[0], 'href') ?? '' }));
+  const styles = links.filter((l) => l.rel === 'stylesheet').map((l) => l.href);
+  const preloads = links.filter((l) => l.rel === 'modulepreload').map((l) => l.href);
+  // Everything the browser fetches by itself: not canonical/alternate links, which are only addresses.
+  const fetched = links.filter((l) => /^(stylesheet|modulepreload|preload|icon|manifest|preconnect|dns-prefetch)$/.test(l.rel)).map((l) => l.href);
+  const media = [...html.matchAll(/<(?:img|iframe|source|video|audio|embed)\b[^>]*>/g)].flatMap((m) => [
+    ...[attr(m[0], 'src'), attr(m[0], 'poster')].filter((u): u is string => !!u),
+    ...(attr(m[0], 'srcset') ?? '').split(',').map((s) => s.trim().split(/\s+/)[0]!).filter(Boolean),
+  ]);
+  return { scripts: [...scripts, ...preloads], styles, all: [...scripts, ...fetched, ...media] };
+}
+
+const isThirdParty = (url: string) => /^(https?:)?\/\//.test(url) && new URL(url, origin).origin !== origin;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+// 1. A seeded data folder: first start migrates and seeds the demo, then more articles through the services.
+log(`data: ${dataDir}${reuse ? ' (seeded by an earlier run)' : ''}`);
+/** The longest demo article (the extras link to none of the demo's, so the page is the demo's own). */
+async function longestDemoArticle(): Promise<string> {
+  const database = await createDb({ kind: 'pglite', dataDir: join(dataDir, 'pglite') });
+  try {
+    const row = await database.db
+      .selectFrom('articles')
+      .select('slug')
+      .where('status', '=', 'published')
+      .where('headline', 'not like', 'Bench report %')
+      .orderBy('word_count', 'desc')
+      .orderBy('slug')
+      .executeTakeFirstOrThrow();
+    return `/article/${row.slug}`;
+  } finally {
+    await database.close();
+  }
+}
+if (!reuse) {
+  const seeding = await startServer({});
+  await seeding.stop();
+  const seedStarted = performance.now();
+  await seedExtraArticles(extra);
+  log(`seeded ${extra} extra published articles through the article service in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+}
+const longest = await longestDemoArticle();
+log(`article page measured: ${longest}`);
+
+const results: Array<Measured & { peakMb: number; rssMb: number }> = [];
+let articleBytes = 0;
+let weight = '';
+
+// 2. Cached: the server as it runs by default.
+{
+  const server = await startServer({});
+  const page = await getRaw(`${origin}${longest}`);
+  articleBytes = page.body.length;
+  const gz = await getRaw(`${origin}${longest}`, { 'accept-encoding': 'gzip' });
+  const urls = resourceUrls(page.body.toString('utf8'));
+  const sizeOf = async (list: string[]) => {
+    let total = 0;
+    for (const u of list) {
+      const raw = await getRaw(new URL(u, origin).toString(), { 'accept-encoding': 'gzip' });
+      total += raw.headers['content-encoding'] === 'gzip' ? raw.body.length : gzipSync(raw.body).length;
+    }
+    return total;
+  };
+  const manifest = JSON.parse(await readFile(resolve(repoRoot, 'apps/reader/dist/client/.vite/manifest.json'), 'utf8')) as Record<string, { file: string; isDynamicEntry?: boolean }>;
+  const lazy = Object.values(manifest).filter((e) => e.isDynamicEntry && e.file.endsWith('.js'));
+  const lazyBytes = (await Promise.all(lazy.map(async (e) => gzipSync(await readFile(resolve(repoRoot, 'apps/reader/dist/client', e.file))).length))).reduce((a, b) => a + b, 0);
+  const thirdParty = [...new Set(urls.all.filter(isThirdParty))];
+  const cssText = (await Promise.all(urls.styles.map(async (u) => (await getRaw(new URL(u, origin).toString())).body.toString('utf8')))).join('\n');
+  const cssThirdParty = [...cssText.matchAll(/(?:url\(\s*['"]?|@import\s+['"])((?:https?:)?\/\/[^'")\s]+)/g)].map((m) => m[1]!);
+  weight = [
+    `page weight of ${longest}:`,
+    `  HTML ${kb(articleBytes)} (${kb(gz.body.length)} gzipped as served)`,
+    `  JS ${kb(await sizeOf(urls.scripts))} gzipped in ${urls.scripts.length} file(s) linked${lazy.length ? `; plus ${kb(lazyBytes)} gzipped loaded on demand (${lazy.length} chunk(s))` : ''}`,
+    `  CSS ${kb(await sizeOf(urls.styles))} gzipped in ${urls.styles.length} file(s)`,
+    `  third-party requests: ${thirdParty.length + cssThirdParty.length}${thirdParty.length + cssThirdParty.length ? ` (${[...thirdParty, ...cssThirdParty].join(', ')})` : ''}`,
+  ].join('\n');
+
+  results.push({ ...(await measure('article, cached', longest, server.child.pid!)), ...(await memory(server.child.pid!)) });
+  results.push({ ...(await measure('home, cached', '/', server.child.pid!)), ...(await memory(server.child.pid!)) });
+  await server.stop();
+}
+
+// 3. Uncached: every request renders (READER_CACHE=off).
+{
+  const server = await startServer({ READER_CACHE: 'off' });
+  results.push({ ...(await measure('article, uncached', longest, server.child.pid!)), ...(await memory(server.child.pid!)) });
+  results.push({ ...(await measure('home, uncached', '/', server.child.pid!)), ...(await memory(server.child.pid!)) });
+  await server.stop();
+}
+
+// 4. The ceiling: bare Node http with a body the size of the article page.
+{
+  const bare = await startBare(articleBytes);
+  results.push({ ...(await measure(`bare node http, ${kb(articleBytes)}`, '/', bare.child.pid!)), ...(await memory(bare.child.pid!)) });
+  await bare.stop();
+}
+
+if (!keptDir) await rm(dataDir, { recursive: true, force: true });
+
+const bare = results.at(-1)!;
+log(`\n${connections} connections, ${duration} s each after ${warmup} s of warm-up; Node ${process.version}\n`);
+log(
+  ['what'.padEnd(28), 'req/s'.padStart(9), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'of bare'.padStart(9), 'CPU µs/req'.padStart(12), 'of bare'.padStart(9), 'peak RSS'.padStart(10), 'non-2xx'.padStart(8), 'errors'.padStart(7)].join(''),
+);
+for (const r of results) {
+  log(
+    [
+      r.label.padEnd(28),
+      r.rps.toFixed(0).padStart(9),
+      r.p50.toFixed(1).padStart(8),
+      r.p99.toFixed(1).padStart(8),
+      `${((r.rps / bare.rps) * 100).toFixed(1)}%`.padStart(9),
+      r.cpuUs.toFixed(0).padStart(12),
+      `${((bare.cpuUs / r.cpuUs) * 100).toFixed(1)}%`.padStart(9),
+      `${r.peakMb.toFixed(0)} MB`.padStart(10),
+      String(r.non2xx).padStart(8),
+      String(r.errors).padStart(7),
+    ].join(''),
+  );
+}
+log("(first 'of bare': requests/s against the bare server's; second: the bare server's CPU per response against this one's,");
+log(" which other load on the machine moves much less. Peak RSS is the server process's VmHWM so far, startup included.)\n");
+log(weight);
