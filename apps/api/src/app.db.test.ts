@@ -112,3 +112,17 @@ describe('sessions over HTTP', () => {
     expect(blocked.status).toBe(429);
   });
 });
+
+describe('withdrawn images', () => {
+  it('answer 410 at /media once withdrawn, for the original and every size', async () => {
+    const sharp = (await import('sharp')).default;
+    const png = await sharp({ create: { width: 700, height: 400, channels: 3, background: '#336699' } }).png().toBuffer();
+    const owner = await app.t.staff('owner');
+    const uploaded = await app.t.media.upload(owner, { bytes: new Uint8Array(png), fileName: 'x.png', altText: 'A blue field' });
+    const urls = [uploaded.url, uploaded.thumbnailUrl].filter((u): u is string => !!u);
+    expect(urls.length).toBeGreaterThan(1);
+    for (const url of urls) expect((await get(url)).status).toBe(200);
+    await app.t.withdrawals.withdraw(owner, { id: uploaded.id, reason: 'Agency request' });
+    for (const url of urls) expect((await get(url)).status).toBe(410);
+  });
+});

@@ -5,7 +5,9 @@ import type { Logger } from 'pino';
 import type { DbHandle } from '@newsroom/db';
 import type { MediaStore, Services } from '@newsroom/services';
 import { dashboardRoute } from './http/dashboard.route.ts';
+import { exportRoute } from './http/export.route.ts';
 import { feedsRoute } from './http/feeds.route.ts';
+import { importRoute } from './http/import.route.ts';
 import { manifestRoute } from './http/manifest.route.ts';
 import { marketsStreamRoute } from './http/markets-stream.route.ts';
 import { mediaRoute } from './http/media.route.ts';
@@ -65,7 +67,9 @@ export function createApp(deps: AppDeps) {
 
   app.use('/trpc', originGuard(deps.publicUrl), trpcRoute(services, { secureCookies: deps.publicUrl.startsWith('https:'), logger }));
   app.use('/api/media', uploadRoute(services, { publicUrl: deps.publicUrl, logger }));
-  app.use('/media', mediaRoute(deps.mediaStore));
+  app.use('/api/export', exportRoute(services, { logger }));
+  app.use('/api/import', importRoute(services, { publicUrl: deps.publicUrl, logger }));
+  app.use('/media', mediaRoute(deps.mediaStore, services.mediaAvailability));
   app.use('/admin', dashboardRoute());
   app.use(feedsRoute(services));
   app.use(manifestRoute(services));

@@ -13,15 +13,23 @@ afterAll(async () => {
   await a.close();
 });
 
-const get = (app: TestApp, path: string, headers: Record<string, string> = {}) => fetch(`${app.url}${path}`, { redirect: 'manual', headers });
-const cspNonce = (response: Response) => /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
+const get = (app: TestApp, path: string, headers: Record<string, string> = {}) =>
+  fetch(`${app.url}${path}`, { redirect: 'manual', headers });
+const cspNonce = (response: Response) =>
+  /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
 const htmlNonces = (html: string) => [...new Set([...html.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]))];
 const doc = (text: string) => body.documentOf([body.paragraph(text)]);
-const firstArticlePath = async (app: TestApp) => /href="(\/article\/[a-z0-9-]+)"/.exec(await (await get(app, '/')).text())![1]!;
+const firstArticlePath = async (app: TestApp) =>
+  /href="(\/article\/[a-z0-9-]+)"/.exec(await (await get(app, '/')).text())![1]!;
 
 async function publish(app: TestApp, headline: string) {
   const editor = await app.t.staff('editor');
-  const draft = await app.t.articles.create(editor, { headline, dek: 'A dek.', sectionId: null, body: doc(`${headline} body.`) });
+  const draft = await app.t.articles.create(editor, {
+    headline,
+    dek: 'A dek.',
+    sectionId: null,
+    body: doc(`${headline} body.`),
+  });
   return app.t.articles.transition(editor, { id: draft.id, baseVersion: draft.version, to: 'published' });
 }
 
@@ -52,7 +60,16 @@ describe('the reader page cache', () => {
     expect([miss.headers.get('x-cache'), hit.headers.get('x-cache')]).toEqual(['MISS', 'HIT']);
     const names = (r: Response) => [...r.headers.keys()].filter((n) => n !== 'x-cache').sort();
     expect(names(hit)).toEqual(names(miss));
-    for (const name of ['x-content-type-options', 'x-frame-options', 'referrer-policy', 'cross-origin-opener-policy', 'content-type', 'cache-control', 'etag', 'vary']) {
+    for (const name of [
+      'x-content-type-options',
+      'x-frame-options',
+      'referrer-policy',
+      'cross-origin-opener-policy',
+      'content-type',
+      'cache-control',
+      'etag',
+      'vary',
+    ]) {
       expect(hit.headers.get(name)).toBe(miss.headers.get(name));
     }
   });
@@ -62,7 +79,9 @@ describe('the reader page cache', () => {
     const page = await get(a, path);
     const etag = page.headers.get('etag')!;
     expect(etag).toMatch(/^"[\w-]+"$/);
-    expect(page.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=60, stale-while-revalidate=600');
+    expect(page.headers.get('cache-control')).toBe(
+      'public, max-age=0, s-maxage=60, stale-while-revalidate=600',
+    );
     expect(page.headers.get('last-modified')).toBeTruthy();
     expect((await get(a, path)).headers.get('etag')).toBe(etag);
 
@@ -119,7 +138,10 @@ describe('the reader page cache', () => {
 
   it('compresses pages served from the cache', async () => {
     await get(a, '/');
-    const response = await new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+    const response = await new Promise<{
+      headers: Record<string, string | string[] | undefined>;
+      body: Buffer;
+    }>((resolve, reject) => {
       request(`${a.url}/`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -155,7 +177,11 @@ describe('invalidation', () => {
     await get(a, path);
     expect((await get(a, path)).headers.get('x-cache')).toBe('HIT');
 
-    const edited = await a.t.articles.update(editor, { id: article.id, baseVersion: article.version, dek: 'Night trams return in spring.' });
+    const edited = await a.t.articles.update(editor, {
+      id: article.id,
+      baseVersion: article.version,
+      dek: 'Night trams return in spring.',
+    });
     expect(await (await get(a, path)).text()).toContain('Night trams return in spring.');
 
     await a.t.articles.transition(editor, { id: edited.id, baseVersion: edited.version, to: 'unpublished' });

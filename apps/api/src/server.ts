@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import pino from 'pino';
 import { createDb, migrateToLatest } from '@newsroom/db';
-import { createJobQueue, createPublicChangeBus, createServices, defaultServiceConfig, loadOrCreateSecret, LocalDiskMediaStore, seedDemoIfEmpty, startWorkers } from '@newsroom/services';
+import { createJobQueue, createOwnerIfNoStaff, createPublicChangeBus, createServices, forgetCachedSettings, defaultServiceConfig, loadOrCreateSecret, LocalDiskMediaStore, seedDemoIfEmpty, startWorkers } from '@newsroom/services';
 import { createApp } from './app.ts';
 import { readEnv } from './env.ts';
 import { serveCachedPages } from './http/cached-page-fast-path.ts';
@@ -34,18 +34,20 @@ const services = createServices({
   onPublicChange: (change) => publicChanges.publish(change),
 });
 const renderCache = env.readerCache ? createRenderCache({ clock: services.deps.clock }) : undefined;
-if (renderCache) await publicChanges.subscribe(() => renderCache.clear());
+await publicChanges.subscribe(() => {
+  forgetCachedSettings(database.db);
+  renderCache?.clear();
+});
 
-if (env.seedDemo) {
-  const seed = await seedDemoIfEmpty(services.deps, { ownerEmail: env.owner.email, ownerPassword: env.owner.password });
-  if (seed.seeded) {
-    logger.info({ ownerEmail: seed.ownerEmail }, 'seeded the demo publication Globe Echo');
-    if (seed.generatedPassword) {
-      // Shown once, on the first start only: the hash is all that is kept.
-      process.stdout.write(
-        `\n  Owner account created. Sign in at ${env.publicUrl}/admin\n    email:    ${seed.ownerEmail}\n    password: ${seed.generatedPassword}\n  (set OWNER_EMAIL and OWNER_PASSWORD to choose them)\n\n`,
-      );
-    }
+const owner = { ownerEmail: env.owner.email, ownerPassword: env.owner.password };
+const seed = env.seedDemo ? await seedDemoIfEmpty(services.deps, owner) : await createOwnerIfNoStaff(services.deps, owner);
+if (seed.seeded) {
+  logger.info({ ownerEmail: seed.ownerEmail }, env.seedDemo ? 'seeded the demo publication Globe Echo' : 'created the owner account');
+  if (seed.generatedPassword) {
+    // Shown once, on the first start only: the hash is all that is kept.
+    process.stdout.write(
+      `\n  Owner account created. Sign in at ${env.publicUrl}/admin\n    email:    ${seed.ownerEmail}\n    password: ${seed.generatedPassword}\n  (set OWNER_EMAIL and OWNER_PASSWORD to choose them)\n\n`,
+    );
   }
 }
 

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { createDb } from '@newsroom/db';
-import { createPublicChangeBus, createServices, type PublicChange, type PublicChangeBus } from '@newsroom/services';
+import { createPublicChangeBus, createServices, forgetCachedSettings, type PublicChange, type PublicChangeBus } from '@newsroom/services';
 import { createTestServices, type TestServices } from '@newsroom/services/testing';
 import { createApp } from './app.ts';
 import { serveCachedPages } from './http/cached-page-fast-path.ts';
@@ -25,7 +25,7 @@ export interface TestApp {
  * database, as a second process would be: its own services, cache and LISTEN (on a Postgres server, its own
  * pool too; embedded PGlite belongs to one process, so there the handle is shared). Close it first.
  */
-export async function startTestApp(options: { trustProxy?: boolean | number; readerCache?: boolean; sameDatabaseAs?: TestApp } = {}): Promise<TestApp> {
+export async function startTestApp(options: { trustProxy?: boolean | number; readerCache?: boolean; sameDatabaseAs?: TestApp; /** false: an empty database, no demo publication. */ seed?: boolean } = {}): Promise<TestApp> {
   const probe = createServer();
   probe.listen(0, '127.0.0.1');
   await once(probe, 'listening');
@@ -37,10 +37,13 @@ export async function startTestApp(options: { trustProxy?: boolean | number; rea
   let bus: PublicChangeBus | undefined = undefined;
   const t = options.sameDatabaseAs
     ? await servicesOverSameDatabase(options.sameDatabaseAs.t, (change) => bus?.publish(change))
-    : await createTestServices({ seed: true, publicUrl: url, onPublicChange: (change) => bus?.publish(change) });
+    : await createTestServices({ seed: options.seed ?? true, publicUrl: url, onPublicChange: (change) => bus?.publish(change) });
   bus = createPublicChangeBus(t.database);
   const renderCache = options.readerCache === false ? undefined : createRenderCache({ clock: t.clock });
-  const unsubscribe = renderCache ? await bus.subscribe(() => renderCache.clear()) : undefined;
+  const unsubscribe = await bus.subscribe(() => {
+    forgetCachedSettings(t.database.db);
+    renderCache?.clear();
+  });
   const app = createApp({
     services: t,
     database: t.database,

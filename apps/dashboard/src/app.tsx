@@ -1,6 +1,7 @@
 import { ROLE_LABELS } from '@newsroom/domain';
 import { LoginForm } from './features/auth/login-form.tsx';
 import { SessionProvider, useSession } from './features/auth/session.tsx';
+import { NotificationBell } from './features/notifications/index.ts';
 import { Link, usePath } from './lib/router.tsx';
 import { matchRoute, routes } from './routes.tsx';
 
@@ -55,6 +56,7 @@ function Shell() {
           </ul>
         </nav>
         <div className="topbar__user">
+          <NotificationBell />
           <span>
             {me.user.name} <span className="role">({ROLE_LABELS[me.user.role]})</span>
           </span>

@@ -5,6 +5,7 @@ import { ArticleList } from './features/articles/article-list.tsx';
 import { MediaLibraryPage } from './features/media/index.ts';
 import { AuditPage } from './features/audit/audit-page.tsx';
 import { RedirectsPage } from './features/redirects/redirects-page.tsx';
+import { RightsPage } from './features/rights/rights-page.tsx';
 import { SettingsPage } from './features/settings/settings-page.tsx';
 import { AcceptInvitePage, ForgotPasswordPage, ResetPasswordPage } from './features/staff/link-pages.tsx';
 import { StaffPage } from './features/staff/staff-page.tsx';
@@ -26,6 +27,7 @@ export const routes: DashboardRoute[] = [
   { pattern: /^\/$/, render: () => <ArticleList />, nav: { label: 'Articles', to: '/' } },
   { pattern: /^\/articles\/([0-9a-f-]{36})$/, render: ([id]) => <ArticleEditorPage key={id} id={id!} /> },
   { pattern: /^\/media\/?$/, render: () => <MediaLibraryPage />, nav: { label: 'Media', to: '/media', permission: 'media.read' } },
+  { pattern: /^\/rights\/?$/, render: () => <RightsPage />, nav: { label: 'Rights', to: '/rights', permission: 'media.read' } },
   { pattern: /^\/staff\/?$/, render: () => <StaffPage />, nav: { label: 'Staff', to: '/staff', permission: 'staff.list' } },
   { pattern: /^\/redirects\/?$/, render: () => <RedirectsPage />, nav: { label: 'Redirects', to: '/redirects', permission: 'redirect.manage' } },
   { pattern: /^\/audit\/?$/, render: () => <AuditPage />, nav: { label: 'Audit log', to: '/audit', permission: 'audit.read' } },

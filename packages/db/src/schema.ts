@@ -257,6 +257,24 @@ export interface ProviderSnapshotsTable {
   fetched_at: Timestamp & Generated<Date>;
 }
 
+export interface NotificationsTable {
+  id: Generated<string>;
+  created_at: Timestamp & Generated<Date>;
+  kind: string;
+  title: string;
+  body: Generated<string>;
+  entity_type: string | null;
+  entity_id: string | null;
+  /** The least role that sees it; every role ranked above sees it too. */
+  audience_role: UsersTable['role'];
+}
+
+export interface NotificationReadsTable {
+  notification_id: string;
+  user_id: string;
+  read_at: Timestamp & Generated<Date>;
+}
+
 export interface Database {
   media: MediaTable;
   users: UsersTable;
@@ -277,6 +295,8 @@ export interface Database {
   article_presence: ArticlePresenceTable;
   provider_snapshots: ProviderSnapshotsTable;
   app_secrets: AppSecretsTable;
+  notifications: NotificationsTable;
+  notification_reads: NotificationReadsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

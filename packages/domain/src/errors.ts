@@ -17,6 +17,8 @@ export const DOMAIN_ERROR_CODES = {
   /** An invite or password-reset link that is unknown, used or expired. */
   LINK_INVALID: 'BAD_REQUEST',
   REDIRECT_EXISTS: 'CONFLICT',
+  /** An import into a publication that already has content. */
+  PUBLICATION_NOT_EMPTY: 'CONFLICT',
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

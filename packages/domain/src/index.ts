@@ -18,3 +18,6 @@ export * from './schemas/audit.schema.ts';
 export * from './schemas/redirect.schema.ts';
 export * from './schemas/media.schema.ts';
 export * from './time-zone.ts';
+export * from './rights.ts';
+export * from './schemas/notification.schema.ts';
+export * from './schemas/transfer.schema.ts';

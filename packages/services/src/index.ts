@@ -1,4 +1,6 @@
 import type { ServiceDeps } from './context.ts';
+import { forgetCachedSettings } from './settings/settings.repository.ts';
+import { createMediaAvailability } from './media/media-availability.ts';
 import { createArticleService } from './articles/article.service.ts';
 import { createCorrectionService } from './articles/correction.service.ts';
 import { createPresenceService } from './articles/presence.service.ts';
@@ -19,8 +21,14 @@ import { createProfileService } from './staff/profile.service.ts';
 import { createAuditService } from './audit/audit.service.ts';
 import { createRedirectService } from './redirects/redirect.service.ts';
 import { createWidgetService } from './widgets/widgets.service.ts';
+import { createNotificationService } from './notifications/notification.service.ts';
+import { createRightsService } from './rights/rights.service.ts';
+import { createWithdrawalService } from './rights/withdrawal.service.ts';
+import { createExportService } from './transfer/export.service.ts';
+import { createImportService } from './transfer/import.service.ts';
 
 export * from './context.ts';
+export { forgetCachedSettings } from './settings/settings.repository.ts';
 export { LOGIN_LIMITS, type LoginResult, type ResolvedSession } from './auth/auth.service.ts';
 export { AUTOSAVE_REVISION_INTERVAL_MS, type ArticleDetail } from './articles/article.service.ts';
 export { PUBLISH_OVERDUE_JOB, PUBLISH_SCHEDULED_JOB, type PublishScheduledJob } from './articles/scheduling.service.ts';
@@ -35,14 +43,26 @@ export { startWorkers } from './jobs/workers.ts';
 export { WIDGET_JOBS, createWidgetService, type WidgetFetchResult, type WidgetService } from './widgets/widgets.service.ts';
 export { SafeFetchError, isPublicAddress, parseHostPattern } from './widgets/safe-fetch.ts';
 export type { FeedFormat, FeedScope } from './reader/feeds.service.ts';
-export { seedDemoIfEmpty, type SeedOptions, type SeedResult } from './seed/seed.service.ts';
+export { createOwnerIfNoStaff, seedDemoIfEmpty, type SeedOptions, type SeedResult } from './seed/seed.service.ts';
 export { INVITE_TTL_MS, PASSWORD_RESET_TTL_MS, RESET_LIMITS, type AcceptInviteResult, type InviteResult } from './staff/account.service.ts';
 export { createSmtpMailer } from './staff/mailer.ts';
 export { AUDIT_EXPORT_MAX } from './audit/audit.service.ts';
+export { EXPIRE_LICENCES_JOB, LICENCE_EXPIRED_REASON } from './rights/withdrawal.service.ts';
+export { checkArticleRights, enforceArticleRights, type RightsCheck } from './rights/rights.service.ts';
+export { IMPORT_LIMITS } from './transfer/import.service.ts';
+export type { ExportArchive } from './transfer/export.service.ts';
 export { createPublicChangeBus, PUBLIC_CHANGE_CHANNEL, type PublicChangeBus, type PublicChangeListener } from './cache/public-change-bus.ts';
 
 /** Every use case, built from one set of dependencies. */
-export function createServices(deps: ServiceDeps) {
+export function createServices(given: ServiceDeps) {
+  // Every change readers can see also drops this process's settings memo.
+  const deps: ServiceDeps = {
+    ...given,
+    onPublicChange: async (change) => {
+      forgetCachedSettings(given.db);
+      await given.onPublicChange?.(change);
+    },
+  };
   return {
     deps,
     auth: createAuthService(deps),
@@ -73,6 +93,16 @@ export function createServices(deps: ServiceDeps) {
     redirects: createRedirectService(deps),
     /** Weather and Live Markets: provider fetches and the stored snapshots the reader shows. */
     widgets: createWidgetService(deps),
+    /** Messages from the system for staff (licences run out, scheduled publishes stopped). */
+    notifications: createNotificationService(deps),
+    /** The image rights check publishing applies, on demand. */
+    rights: createRightsService(deps),
+    /** Taking images off the public site: by hand, and when their licence runs out (the job). */
+    withdrawals: createWithdrawalService(deps),
+    /** The whole publication as a zip, and restoring one into an empty publication. */
+    transfer: { ...createExportService(deps), ...createImportService(deps) },
+    /** Whether /media may still serve a stored file. */
+    mediaAvailability: createMediaAvailability(deps),
   };
 }
 

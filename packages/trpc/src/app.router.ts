@@ -2,6 +2,7 @@ import { articleRouter } from './routers/article.router.ts';
 import { auditRouter } from './routers/audit.router.ts';
 import { authRouter } from './routers/auth.router.ts';
 import { mediaRouter } from './routers/media.router.ts';
+import { notificationsRouter } from './routers/notifications.router.ts';
 import { readerRouter } from './routers/reader.router.ts';
 import { redirectsRouter } from './routers/redirects.router.ts';
 import { revisionsRouter } from './routers/revisions.router.ts';
@@ -23,6 +24,7 @@ export const editorialRouter = router({
   redirects: redirectsRouter,
   media: mediaRouter,
   widgets: widgetsRouter,
+  notifications: notificationsRouter,
 });
 
 /** Everything served at /trpc: the editorial surface, and the public one under `reader`. */

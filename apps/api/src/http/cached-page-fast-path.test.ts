@@ -9,13 +9,20 @@ import { createRenderCache } from './render-cache.ts';
 
 const cache = createRenderCache();
 const app: RequestListener = (_req, res) => res.end('from the app');
-const server = createServer(serveCachedPages(app, cache, { publicUrl: 'http://news.test', csp: (nonce) => `script-src 'nonce-${nonce}'`, logger: pino({ level: 'silent' }) }));
+const server = createServer(
+  serveCachedPages(app, cache, {
+    publicUrl: 'http://news.test',
+    csp: (nonce) => `script-src 'nonce-${nonce}'`,
+    logger: pino({ level: 'silent' }),
+  }),
+);
 let base: string;
 beforeAll(async () => {
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const store = async (key: string, page: ReturnType<typeof pageEntry>) => cache.load(key, async () => ({ kind: 'page', page }), { store: true });
+  const store = async (key: string, page: ReturnType<typeof pageEntry>) =>
+    cache.load(key, async () => ({ kind: 'page', page }), { store: true });
   const sent = pageEntry(`<script nonce="${NONCE_PLACEHOLDER}"></script>page`, 200, null);
   sent.appHeaders = { 'x-frame-options': 'SAMEORIGIN' };
   await store('/sent?a=1', sent);
@@ -38,7 +45,13 @@ it('answers a page that went through the app once, with its headers and a fresh 
 });
 
 it('hands everything else to the app', async () => {
-  for (const [path, method] of [['/sent?a=2', 'GET'], ['/never-sent', 'GET'], ['/section/new/feed.xml', 'GET'], ['/sent?a=1', 'POST'], ['/admin', 'GET']] as const) {
+  for (const [path, method] of [
+    ['/sent?a=2', 'GET'],
+    ['/never-sent', 'GET'],
+    ['/section/new/feed.xml', 'GET'],
+    ['/sent?a=1', 'POST'],
+    ['/admin', 'GET'],
+  ] as const) {
     expect(await (await fetch(`${base}${path}`, { method })).text()).toBe('from the app');
   }
 });

@@ -5,14 +5,18 @@ import { cacheKey, isCacheablePath, type RenderCache } from './render-cache.ts';
 
 /**
  * Answers GET and HEAD for reader pages already in the cache before Express sees the request; everything
- * else (and every miss) goes to the app. A hit costs a Map lookup, a copy of the html with a new nonce, and
- * the write, where Express with its middleware would cost several times that. Parity with the app: the
+ * else (and every miss) goes to the app. A hit costs a Map lookup and writing the cached buffers with a new
+ * nonce between them, where Express with its middleware would cost several times that. Parity with the app: the
  * page's headers from helmet (and any other middleware) were recorded when it first went through Express
  * and are replayed here; only pages that have been through it once are served, and each request is
  * logged as the app logs it. Middleware that must see every request (a rate limit, a maintenance switch)
  * has to be added here as well.
  */
-export function serveCachedPages(app: RequestListener, cache: RenderCache, options: { publicUrl: string; csp: (nonce: string) => string; logger: Logger }): RequestListener {
+export function serveCachedPages(
+  app: RequestListener,
+  cache: RenderCache,
+  options: { publicUrl: string; csp: (nonce: string) => string; logger: Logger },
+): RequestListener {
   return (req: IncomingMessage, res: ServerResponse) => {
     const started = process.hrtime.bigint();
     if ((req.method === 'GET' || req.method === 'HEAD') && req.url?.startsWith('/')) {
@@ -25,11 +29,20 @@ export function serveCachedPages(app: RequestListener, cache: RenderCache, optio
       const page = url && isCacheablePath(url.pathname) ? cache.get(cacheKey(url)) : undefined;
       if (page?.fastPath && page.appHeaders) {
         const nonce = freshNonce();
-        const { status, headers, body } = pageResponse(req, page, { nonce, csp: options.csp(nonce), shared: true, cache: 'HIT', changedAt: cache.changedAt });
+        const { status, headers, body } = pageResponse(req, page, {
+          nonce,
+          csp: options.csp(nonce),
+          shared: true,
+          cache: 'HIT',
+          changedAt: cache.changedAt,
+        });
         res.writeHead(status, { ...page.appHeaders, ...headers });
         writeBody(res, body);
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        options.logger.info({ method: req.method, url: req.url, status, ms: Math.round(ms * 10) / 10 }, 'request');
+        options.logger.info(
+          { method: req.method, url: req.url, status, ms: Math.round(ms * 10) / 10 },
+          'request',
+        );
         return;
       }
     }

@@ -1,11 +1,25 @@
 import type { IncomingMessage } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip, freshNonce, NONCE_PLACEHOLDER, pageEntry, pageResponse, type PageResponseOptions } from './cached-page.ts';
+import {
+  acceptsGzip,
+  freshNonce,
+  NONCE_PLACEHOLDER,
+  pageEntry,
+  pageResponse,
+  type PageResponseOptions,
+} from './cached-page.ts';
 
 const html = `<!doctype html><style nonce="${NONCE_PLACEHOLDER}">b{}</style>${'<p>Long enough to compress well. </p>'.repeat(200)}<script nonce="${NONCE_PLACEHOLDER}"></script>`;
-const request = (headers: Record<string, string> = {}, method = 'GET') => ({ method, headers }) as unknown as IncomingMessage;
-const options = (nonce: string, extra: Partial<PageResponseOptions> = {}): PageResponseOptions => ({ nonce, csp: `script-src 'nonce-${nonce}'`, shared: true, changedAt: new Date(0), ...extra });
+const request = (headers: Record<string, string> = {}, method = 'GET') =>
+  ({ method, headers }) as unknown as IncomingMessage;
+const options = (nonce: string, extra: Partial<PageResponseOptions> = {}): PageResponseOptions => ({
+  nonce,
+  csp: `script-src 'nonce-${nonce}'`,
+  shared: true,
+  changedAt: new Date(0),
+  ...extra,
+});
 
 describe('pageEntry', () => {
   it('cuts the html at each nonce placeholder and hashes the page without them', () => {
@@ -39,19 +53,42 @@ describe('pageResponse', () => {
     expect(pageResponse(request({ 'if-none-match': page.etag }), page, options('n')).status).toBe(304);
     expect(pageResponse(request({ 'if-none-match': `W/${page.etag}` }), page, options('n')).status).toBe(304);
     expect(pageResponse(request({ 'if-none-match': '"x"' }), page, options('n')).status).toBe(200);
-    expect(pageResponse(request({ 'if-modified-since': 'Thu, 01 Jan 2026 00:00:00 GMT' }), page, options('n')).status).toBe(304);
+    expect(
+      pageResponse(request({ 'if-modified-since': 'Thu, 01 Jan 2026 00:00:00 GMT' }), page, options('n'))
+        .status,
+    ).toBe(304);
     // A public change after that date (the branding, say) makes the page newer than its own lastModified.
-    expect(pageResponse(request({ 'if-modified-since': 'Thu, 01 Jan 2026 00:00:00 GMT' }), page, options('n', { changedAt: new Date('2026-02-01') })).status).toBe(200);
-    expect(pageResponse(request({ 'if-modified-since': 'Thu, 01 Jan 2026 00:00:00 GMT' }), page, options('n', { changedAt: null })).status).toBe(200);
+    expect(
+      pageResponse(
+        request({ 'if-modified-since': 'Thu, 01 Jan 2026 00:00:00 GMT' }),
+        page,
+        options('n', { changedAt: new Date('2026-02-01') }),
+      ).status,
+    ).toBe(200);
+    expect(
+      pageResponse(
+        request({ 'if-modified-since': 'Thu, 01 Jan 2026 00:00:00 GMT' }),
+        page,
+        options('n', { changedAt: null }),
+      ).status,
+    ).toBe(200);
     const missing = pageEntry(html, 404, null);
     expect(pageResponse(request({ 'if-none-match': missing.etag }), missing, options('n')).status).toBe(404);
     const head = pageResponse(request({}, 'HEAD'), page, options('n'));
-    expect([head.status, head.body, head.headers['content-length']]).toEqual([200, [], html.replaceAll(NONCE_PLACEHOLDER, 'n').length]);
+    expect([head.status, head.body, head.headers['content-length']]).toEqual([
+      200,
+      [],
+      html.replaceAll(NONCE_PLACEHOLDER, 'n').length,
+    ]);
   });
 
   it('keeps pages that are not shared out of every cache', () => {
     const page = pageEntry(html, 200, new Date());
-    const preview = pageResponse(request({ 'if-none-match': page.etag }), page, options('n', { shared: false }));
+    const preview = pageResponse(
+      request({ 'if-none-match': page.etag }),
+      page,
+      options('n', { shared: false }),
+    );
     expect(preview.status).toBe(200);
     expect(preview.headers['cache-control']).toBe('private, no-store');
     expect(preview.headers['etag']).toBeUndefined();

@@ -36,7 +36,12 @@ export interface CachedPage {
   appHeaders?: OutgoingHttpHeaders;
 }
 
-export function pageEntry(html: string, status: number, lastModified: Date | null, options: { fastPath?: boolean } = {}): CachedPage {
+export function pageEntry(
+  html: string,
+  status: number,
+  lastModified: Date | null,
+  options: { fastPath?: boolean } = {},
+): CachedPage {
   const parts = html.split(NONCE_PLACEHOLDER).map((part) => Buffer.from(part, 'utf8'));
   const hash = createHash('sha256');
   for (const part of parts) hash.update(part).update('\0');
@@ -92,7 +97,11 @@ function gzipBody(page: CachedPage, nonce: Buffer): Buffer[] {
   stored.writeUInt16LE(nonce.length, 1);
   stored.writeUInt16LE(~nonce.length & 0xffff, 3);
   nonce.copy(stored, 5);
-  page.deflated ??= page.parts.map((part, index) => deflateRawSync(part, { finishFlush: index === page.parts.length - 1 ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }));
+  page.deflated ??= page.parts.map((part, index) =>
+    deflateRawSync(part, {
+      finishFlush: index === page.parts.length - 1 ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
+    }),
+  );
   const deflated = page.deflated;
   const chunks: Buffer[] = [GZIP_HEADER];
   let crc = 0;
@@ -133,7 +142,8 @@ const seconds = (date: Date) => Math.floor(date.getTime() / 1000) * 1000;
 function notModified(req: IncomingMessage, page: CachedPage, changedAt: Date | null): boolean {
   if (page.status !== 200) return false;
   const inm = req.headers['if-none-match'];
-  if (inm !== undefined) return inm.trim() === '*' || inm.split(',').some((tag) => tag.trim().replace(/^W\//, '') === page.etag);
+  if (inm !== undefined)
+    return inm.trim() === '*' || inm.split(',').some((tag) => tag.trim().replace(/^W\//, '') === page.etag);
   const ims = req.headers['if-modified-since'];
   if (!ims || !page.lastModified || !changedAt) return false;
   const since = Date.parse(ims);
@@ -155,7 +165,11 @@ export interface PageResponseOptions {
  * body is a list of chunks, mostly the cached buffers themselves: written one after another, nothing the
  * size of the page is copied per response.
  */
-export function pageResponse(req: IncomingMessage, page: CachedPage, options: PageResponseOptions): { status: number; headers: OutgoingHttpHeaders; body: Buffer[] } {
+export function pageResponse(
+  req: IncomingMessage,
+  page: CachedPage,
+  options: PageResponseOptions,
+): { status: number; headers: OutgoingHttpHeaders; body: Buffer[] } {
   const headers: OutgoingHttpHeaders = {};
   if (options.cache) headers['x-cache'] = options.cache;
   headers['vary'] = 'Accept-Encoding';
@@ -199,11 +213,17 @@ const OWN_HEADERS = new Set([
  * nor answers 304 on its own reading of the validators; the compression middleware leaves the body alone
  * when it is gzip already and compresses it otherwise (e.g. for br-only clients).
  */
-export function sendPage(req: IncomingMessage, res: Response, page: CachedPage, options: PageResponseOptions): void {
+export function sendPage(
+  req: IncomingMessage,
+  res: Response,
+  page: CachedPage,
+  options: PageResponseOptions,
+): void {
   if (options.shared && page.fastPath && !page.appHeaders) {
     const set = res.getHeaders();
     // Never make a page whose response carries a cookie (or anything per-visitor) replayable.
-    if (!('set-cookie' in set)) page.appHeaders = Object.fromEntries(Object.entries(set).filter(([name]) => !OWN_HEADERS.has(name)));
+    if (!('set-cookie' in set))
+      page.appHeaders = Object.fromEntries(Object.entries(set).filter(([name]) => !OWN_HEADERS.has(name)));
   }
   const { status, headers, body } = pageResponse(req, page, options);
   for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value);

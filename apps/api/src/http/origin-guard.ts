@@ -4,9 +4,9 @@ import type { NextFunction, Request, Response } from 'express';
  * Refuses cross-site writes to the API. A mutation must come as JSON (a plain HTML form cannot send that
  * without a CORS preflight we never grant) and, when the browser says where it came from, from our origin.
  */
-export function originGuard(publicOrigin: string, options: { contentType?: 'application/json' | 'application/octet-stream' } = {}) {
+export function originGuard(publicOrigin: string, options: { contentType?: 'application/json' | 'application/octet-stream' | 'application/zip' } = {}) {
   const allowed = new URL(publicOrigin).origin;
-  // Uploads send raw bytes: also a type no plain form can send without a preflight.
+  // Uploads and imports send raw bytes: also types no plain form can send without a preflight.
   const contentType = options.contentType ?? 'application/json';
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();

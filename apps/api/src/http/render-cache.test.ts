@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { pageEntry } from './cached-page.ts';
 import { createRenderCache, isCacheablePath, type RenderOutcome } from './render-cache.ts';
 
-const page = (html: string, status = 200): RenderOutcome => ({ kind: 'page', page: pageEntry(html, status, null) });
+const page = (html: string, status = 200): RenderOutcome => ({
+  kind: 'page',
+  page: pageEntry(html, status, null),
+});
 const clockAt = (start: number) => {
   let now = start;
   const clock = () => new Date(now);
@@ -13,9 +16,11 @@ const clockAt = (start: number) => {
 describe('createRenderCache', () => {
   it('keeps pages within a byte budget, dropping the least recently used', async () => {
     const cache = createRenderCache({ maxBytes: 8000 });
-    for (const key of ['/a', '/b', '/c']) await cache.load(key, async () => page('x'.repeat(600)), { store: true });
+    for (const key of ['/a', '/b', '/c'])
+      await cache.load(key, async () => page('x'.repeat(600)), { store: true });
     cache.get('/a');
-    for (let i = 0; i < 6; i++) await cache.load(`/more/${i}`, async () => page('y'.repeat(600)), { store: true });
+    for (let i = 0; i < 6; i++)
+      await cache.load(`/more/${i}`, async () => page('y'.repeat(600)), { store: true });
     expect(cache.stats.bytes).toBeLessThanOrEqual(8000);
     expect(cache.stats.entries).toBe(8);
     expect(cache.get('/a')).toBeDefined();
@@ -75,7 +80,17 @@ describe('createRenderCache', () => {
 
 describe('isCacheablePath', () => {
   it('is true for reader pages only', () => {
-    for (const path of ['/', '/article/a-story', '/section/world', '/previews', '/administration']) expect(isCacheablePath(path)).toBe(true);
-    for (const path of ['/preview/abc', '/admin', '/admin/x', '/trpc/reader.home', '/media/a.jpg', '/healthz', '/assets/main.js']) expect(isCacheablePath(path)).toBe(false);
+    for (const path of ['/', '/article/a-story', '/section/world', '/previews', '/administration'])
+      expect(isCacheablePath(path)).toBe(true);
+    for (const path of [
+      '/preview/abc',
+      '/admin',
+      '/admin/x',
+      '/trpc/reader.home',
+      '/media/a.jpg',
+      '/healthz',
+      '/assets/main.js',
+    ])
+      expect(isCacheablePath(path)).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import type { CachedPage } from './cached-page.ts';
 
-export type RenderOutcome = { kind: 'page'; page: CachedPage } | { kind: 'redirect'; status: number; to: string };
+export type RenderOutcome =
+  { kind: 'page'; page: CachedPage } | { kind: 'redirect'; status: number; to: string };
 
 export interface RenderCacheOptions {
   /** Upper bound on the html kept, in bytes. */
@@ -18,7 +19,11 @@ export interface RenderCache {
    * Renders on a miss. Concurrent misses for one key share one rendering; the page is stored (when
    * `store` and its status is cacheable) only if no change was announced while it rendered.
    */
-  load(key: string, render: () => Promise<RenderOutcome>, options: { store: boolean }): Promise<RenderOutcome>;
+  load(
+    key: string,
+    render: () => Promise<RenderOutcome>,
+    options: { store: boolean },
+  ): Promise<RenderOutcome>;
   /** Forgets every page; called on each public change, from this process or another. */
   clear(): void;
   /** When this process last heard of a public change (or started): nothing older may be answered 304. */
@@ -88,7 +93,13 @@ export function createRenderCache(options: RenderCacheOptions = {}): RenderCache
       const started = generation;
       const promise = render()
         .then((outcome) => {
-          if (keep && started === generation && outcome.kind === 'page' && CACHEABLE_STATUSES.has(outcome.page.status)) store(key, outcome.page);
+          if (
+            keep &&
+            started === generation &&
+            outcome.kind === 'page' &&
+            CACHEABLE_STATUSES.has(outcome.page.status)
+          )
+            store(key, outcome.page);
           return outcome;
         })
         .finally(() => {
@@ -111,4 +122,3 @@ export function createRenderCache(options: RenderCacheOptions = {}): RenderCache
     },
   };
 }
-

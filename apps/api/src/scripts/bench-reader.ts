@@ -10,7 +10,12 @@ import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { createDb, type Database, type Kysely } from '@newsroom/db';
 import type { CreateArticleInput } from '@newsroom/domain';
-import { createServices, defaultServiceConfig, LocalDiskMediaStore, type StaffContext } from '@newsroom/services';
+import {
+  createServices,
+  defaultServiceConfig,
+  LocalDiskMediaStore,
+  type StaffContext,
+} from '@newsroom/services';
 import { repoRoot } from '../env.ts';
 
 /**
@@ -41,7 +46,9 @@ const extra = Number(args.extra);
 
 const serverJs = resolve(repoRoot, 'apps/api/dist/server.js');
 if (!existsSync(serverJs)) {
-  process.stderr.write('apps/api/dist/server.js is missing: run `pnpm build` first (or `pnpm bench:reader` at the repository root).\n');
+  process.stderr.write(
+    'apps/api/dist/server.js is missing: run `pnpm build` first (or `pnpm bench:reader` at the repository root).\n',
+  );
   process.exit(1);
 }
 
@@ -62,7 +69,13 @@ async function waitFor(url: string, child: ChildProcess): Promise<void> {
   const started = performance.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     if (performance.now() - started > 120_000) throw new Error(`no answer from ${url}`);
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -157,12 +170,17 @@ async function measure(label: string, path: string, pid: number): Promise<Measur
 }
 
 /** GET without decompression: the bytes on the wire and the headers. */
-function getRaw(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function getRaw(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolvePromise, reject) => {
     request(url, { headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('end', () =>
+        resolvePromise({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
     })
       .on('error', reject)
       .end();
@@ -174,10 +192,21 @@ async function seedExtraArticles(count: number): Promise<void> {
   const database = await createDb({ kind: 'pglite', dataDir: join(dataDir, 'pglite') });
   try {
     const db: Kysely<Database> = database.db;
-    const owner = await db.selectFrom('users').select(['id', 'name', 'email']).where('role', '=', 'owner').executeTakeFirstOrThrow();
-    const ctx: StaffContext = { actor: { id: owner.id, role: 'owner', name: owner.name, email: owner.email }, meta: { ip: '127.0.0.1', userAgent: 'bench' } };
+    const owner = await db
+      .selectFrom('users')
+      .select(['id', 'name', 'email'])
+      .where('role', '=', 'owner')
+      .executeTakeFirstOrThrow();
+    const ctx: StaffContext = {
+      actor: { id: owner.id, role: 'owner', name: owner.name, email: owner.email },
+      meta: { ip: '127.0.0.1', userAgent: 'bench' },
+    };
     const sections = await db.selectFrom('sections').select('id').execute();
-    const bodies = await db.selectFrom('articles').select(['body', 'dek']).where('status', '=', 'published').execute();
+    const bodies = await db
+      .selectFrom('articles')
+      .select(['body', 'dek'])
+      .where('status', '=', 'published')
+      .execute();
     const base = Date.now() - 60_000;
     let now = new Date(base);
     const services = createServices({
@@ -207,14 +236,22 @@ async function seedExtraArticles(count: number): Promise<void> {
 function resourceUrls(html: string): { scripts: string[]; styles: string[]; all: string[] } {
   const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
   const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="[^"]*"[^>]*>/g)].map((m) => attr(m[0], 'src')!);
-  const links = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => ({ rel: attr(m[0], 'rel') ?? '', href: attr(m[0], 'href') ?? '' }));
+  const links = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => ({
+    rel: attr(m[0], 'rel') ?? '',
+    href: attr(m[0], 'href') ?? '',
+  }));
   const styles = links.filter((l) => l.rel === 'stylesheet').map((l) => l.href);
   const preloads = links.filter((l) => l.rel === 'modulepreload').map((l) => l.href);
   // Everything the browser fetches by itself: not canonical/alternate links, which are only addresses.
-  const fetched = links.filter((l) => /^(stylesheet|modulepreload|preload|icon|manifest|preconnect|dns-prefetch)$/.test(l.rel)).map((l) => l.href);
+  const fetched = links
+    .filter((l) => /^(stylesheet|modulepreload|preload|icon|manifest|preconnect|dns-prefetch)$/.test(l.rel))
+    .map((l) => l.href);
   const media = [...html.matchAll(/<(?:img|iframe|source|video|audio|embed)\b[^>]*>/g)].flatMap((m) => [
     ...[attr(m[0], 'src'), attr(m[0], 'poster')].filter((u): u is string => !!u),
-    ...(attr(m[0], 'srcset') ?? '').split(',').map((s) => s.trim().split(/\s+/)[0]!).filter(Boolean),
+    ...(attr(m[0], 'srcset') ?? '')
+      .split(',')
+      .map((s) => s.trim().split(/\s+/)[0]!)
+      .filter(Boolean),
   ]);
   return { scripts: [...scripts, ...preloads], styles, all: [...scripts, ...fetched, ...media] };
 }
@@ -246,18 +283,22 @@ if (!reuse) {
   await seeding.stop();
   const seedStarted = performance.now();
   await seedExtraArticles(extra);
-  log(`seeded ${extra} extra published articles through the article service in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+  log(
+    `seeded ${extra} extra published articles through the article service in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
+  );
 }
 const longest = await longestDemoArticle();
 log(`article page measured: ${longest}`);
 
-const results: Array<Measured & { peakMb: number; rssMb: number }> = [];
+const results: Array<Measured & { peakMb: number; rssMb: number; bare?: boolean }> = [];
 let articleBytes = 0;
+const startRss = { cached: 0, uncached: 0 };
 let weight = '';
 
 // 2. Cached: the server as it runs by default.
 {
   const server = await startServer({});
+  startRss.cached = (await memory(server.child.pid!)).rssMb;
   const page = await getRaw(`${origin}${longest}`);
   articleBytes = page.body.length;
   const gz = await getRaw(`${origin}${longest}`, { 'accept-encoding': 'gzip' });
@@ -270,12 +311,26 @@ let weight = '';
     }
     return total;
   };
-  const manifest = JSON.parse(await readFile(resolve(repoRoot, 'apps/reader/dist/client/.vite/manifest.json'), 'utf8')) as Record<string, { file: string; isDynamicEntry?: boolean }>;
+  const manifest = JSON.parse(
+    await readFile(resolve(repoRoot, 'apps/reader/dist/client/.vite/manifest.json'), 'utf8'),
+  ) as Record<string, { file: string; isDynamicEntry?: boolean }>;
   const lazy = Object.values(manifest).filter((e) => e.isDynamicEntry && e.file.endsWith('.js'));
-  const lazyBytes = (await Promise.all(lazy.map(async (e) => gzipSync(await readFile(resolve(repoRoot, 'apps/reader/dist/client', e.file))).length))).reduce((a, b) => a + b, 0);
+  const lazyBytes = (
+    await Promise.all(
+      lazy.map(
+        async (e) => gzipSync(await readFile(resolve(repoRoot, 'apps/reader/dist/client', e.file))).length,
+      ),
+    )
+  ).reduce((a, b) => a + b, 0);
   const thirdParty = [...new Set(urls.all.filter(isThirdParty))];
-  const cssText = (await Promise.all(urls.styles.map(async (u) => (await getRaw(new URL(u, origin).toString())).body.toString('utf8')))).join('\n');
-  const cssThirdParty = [...cssText.matchAll(/(?:url\(\s*['"]?|@import\s+['"])((?:https?:)?\/\/[^'")\s]+)/g)].map((m) => m[1]!);
+  const cssText = (
+    await Promise.all(
+      urls.styles.map(async (u) => (await getRaw(new URL(u, origin).toString())).body.toString('utf8')),
+    )
+  ).join('\n');
+  const cssThirdParty = [
+    ...cssText.matchAll(/(?:url\(\s*['"]?|@import\s+['"])((?:https?:)?\/\/[^'")\s]+)/g),
+  ].map((m) => m[1]!);
   weight = [
     `page weight of ${longest}:`,
     `  HTML ${kb(articleBytes)} (${kb(gz.body.length)} gzipped as served)`,
@@ -284,32 +339,70 @@ let weight = '';
     `  third-party requests: ${thirdParty.length + cssThirdParty.length}${thirdParty.length + cssThirdParty.length ? ` (${[...thirdParty, ...cssThirdParty].join(', ')})` : ''}`,
   ].join('\n');
 
-  results.push({ ...(await measure('article, cached', longest, server.child.pid!)), ...(await memory(server.child.pid!)) });
-  results.push({ ...(await measure('home, cached', '/', server.child.pid!)), ...(await memory(server.child.pid!)) });
+  results.push({
+    ...(await measure('article, cached', longest, server.child.pid!)),
+    ...(await memory(server.child.pid!)),
+  });
+  results.push({
+    ...(await measure('home, cached', '/', server.child.pid!)),
+    ...(await memory(server.child.pid!)),
+  });
   await server.stop();
 }
 
-// 3. Uncached: every request renders (READER_CACHE=off).
-{
-  const server = await startServer({ READER_CACHE: 'off' });
-  results.push({ ...(await measure('article, uncached', longest, server.child.pid!)), ...(await memory(server.child.pid!)) });
-  results.push({ ...(await measure('home, uncached', '/', server.child.pid!)), ...(await memory(server.child.pid!)) });
-  await server.stop();
-}
-
-// 4. The ceiling: bare Node http with a body the size of the article page.
-{
+// 3. The ceiling: bare Node http with a body the size of the article page. Measured between the servers and
+// again at the end, as the machine's other load may change meanwhile; ratios use the mean.
+async function measureBare(label: string) {
   const bare = await startBare(articleBytes);
-  results.push({ ...(await measure(`bare node http, ${kb(articleBytes)}`, '/', bare.child.pid!)), ...(await memory(bare.child.pid!)) });
+  results.push({
+    ...(await measure(`${label}, ${kb(articleBytes)}`, '/', bare.child.pid!)),
+    ...(await memory(bare.child.pid!)),
+    bare: true,
+  });
   await bare.stop();
 }
+await measureBare('bare node http (1)');
+
+// 4. Uncached: every request renders (READER_CACHE=off).
+{
+  const server = await startServer({ READER_CACHE: 'off' });
+  startRss.uncached = (await memory(server.child.pid!)).rssMb;
+  results.push({
+    ...(await measure('article, uncached', longest, server.child.pid!)),
+    ...(await memory(server.child.pid!)),
+  });
+  results.push({
+    ...(await measure('home, uncached', '/', server.child.pid!)),
+    ...(await memory(server.child.pid!)),
+  });
+  await server.stop();
+}
+
+await measureBare('bare node http (2)');
 
 if (!keptDir) await rm(dataDir, { recursive: true, force: true });
 
-const bare = results.at(-1)!;
-log(`\n${connections} connections, ${duration} s each after ${warmup} s of warm-up; Node ${process.version}\n`);
+const bares = results.filter((r) => r.bare);
+const bare = {
+  rps: bares.reduce((sum, r) => sum + r.rps, 0) / bares.length,
+  cpuUs: bares.reduce((sum, r) => sum + r.cpuUs, 0) / bares.length,
+};
 log(
-  ['what'.padEnd(28), 'req/s'.padStart(9), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'of bare'.padStart(9), 'CPU µs/req'.padStart(12), 'of bare'.padStart(9), 'peak RSS'.padStart(10), 'non-2xx'.padStart(8), 'errors'.padStart(7)].join(''),
+  `\n${connections} connections, ${duration} s each after ${warmup} s of warm-up; Node ${process.version}\n`,
+);
+log(
+  [
+    'what'.padEnd(28),
+    'req/s'.padStart(9),
+    'p50 ms'.padStart(8),
+    'p99 ms'.padStart(8),
+    'of bare'.padStart(9),
+    'CPU µs/req'.padStart(12),
+    'of bare'.padStart(9),
+    'peak RSS'.padStart(10),
+    'non-2xx'.padStart(8),
+    'errors'.padStart(7),
+  ].join(''),
 );
 for (const r of results) {
   log(
@@ -327,6 +420,11 @@ for (const r of results) {
     ].join(''),
   );
 }
-log("(first 'of bare': requests/s against the bare server's; second: the bare server's CPU per response against this one's,");
-log(" which other load on the machine moves much less. Peak RSS is the server process's VmHWM so far, startup included.)\n");
+log(
+  [
+    "(first 'of bare': requests/s against the bare server's, the mean of its two runs; second: the bare server's CPU",
+    " time per response against this one's, which other load on the machine moves much less. Peak RSS: the process's",
+    ` VmHWM so far; just after starting, the cached server used ${startRss.cached.toFixed(0)} MB, the uncached one ${startRss.uncached.toFixed(0)} MB.)\n`,
+  ].join('\n'),
+);
 log(weight);

@@ -35,7 +35,8 @@ export const ArticleListInputSchema = z.object({
   sort: ArticleSortSchema.default('updated_at'),
   direction: z.enum(['asc', 'desc']).default('desc'),
   limit: z.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(500).optional(),
+  /** From the previous page; a headline sort's holds a whole headline (up to 300 characters of any script). */
+  cursor: z.string().max(2000).optional(),
 });
 export type ArticleListInput = z.infer<typeof ArticleListInputSchema>;
 

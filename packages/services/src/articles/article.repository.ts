@@ -190,18 +190,46 @@ export async function replaceArticleAuthors(db: Kysely<Database>, articleId: str
 
 type SortKey = ArticleListInput['sort'];
 
+/** Sort columns that may be empty (a draft's published_at). Rows without a value come last in either direction. */
+export const NULLABLE_SORTS: ReadonlySet<SortKey> = new Set<SortKey>(['published_at']);
+
+/**
+ * Where the previous page ended: the last row's `sort_key` exactly as the database gave it (a timestamp to
+ * the microsecond, never rounded through a JavaScript Date) and its id; `value` is null for a row without one.
+ */
+export interface ArticlePagePosition {
+  value: string | null;
+  id: string;
+}
+
 /**
  * One page of the editorial list, newest first by default, with keyset pagination: the cursor is the
- * last row's sort value and id, so page 1,000 costs what page 1 does.
+ * last row's sort value and id, so page 1,000 costs what page 1 does. Fetches `limit + 1` rows so the
+ * caller can tell whether there is a next page.
+ *
+ * Each row carries `sort_key`, its sort value as text (timestamps as UTC ISO 8601 with microseconds), which
+ * is what a cursor holds and what the next page compares against, cast back to the column's type.
+ *
+ * `authorId` keeps articles with that byline; `onlyOwnedBy` (the actor's own, for roles that read only
+ * those) also keeps those the user created, as findArticleOwnerIds does.
+ *
+ * The page may be the union of up to four parts, each one index range in sort order with its own limit:
+ * rows with a sort value and (for published_at) rows without one, and for `onlyOwnedBy` those bylined and
+ * those created. An OR across them would leave the planner no index order to follow; split, each part
+ * reads about a page, whether the user has three articles or thirty thousand.
  */
-export function listArticlesPage(
-  db: Kysely<Database>,
-  input: ArticleListInput & { onlyOwnedBy?: string },
-  after: { value: string | null; id: string } | null,
-) {
-  const column = `articles.${input.sort}` as `articles.${SortKey}`;
-  const desc = input.direction === 'desc';
-  let q = db
+export function listArticlesPage(db: Kysely<Database>, input: ArticleListInput & { onlyOwnedBy?: string }, after: ArticlePagePosition | null) {
+  const column = `articles.${input.sort}` as const;
+  const dir = input.direction;
+  const op = dir === 'desc' ? '<' : '>';
+  const nullable = NULLABLE_SORTS.has(input.sort);
+  const sortKey =
+    input.sort === 'headline'
+      ? sql<string>`articles.headline`
+      : sql<string | null>`to_char(${sql.ref(column)} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  const typed = (value: string) => (input.sort === 'headline' ? sql`${value}::text` : sql`${value}::timestamptz`);
+
+  let base = db
     .selectFrom('articles')
     .leftJoin('sections', 'sections.id', 'articles.section_id')
     .select([
@@ -214,40 +242,54 @@ export function listArticlesPage(
       'articles.published_at',
       'articles.version',
       'sections.name as section_name',
+      sortKey.as('sort_key'),
     ]);
-  if (input.status) q = q.where('articles.status', '=', input.status);
-  if (input.sectionId) q = q.where('articles.section_id', '=', input.sectionId);
+  type Part = typeof base;
+  const bylined = (userId: string) => (q: Part) =>
+    q.where((eb) =>
+      eb.exists(eb.selectFrom('article_authors').select('article_authors.article_id').whereRef('article_authors.article_id', '=', 'articles.id').where('article_authors.user_id', '=', userId)),
+    );
+
+  if (input.status) base = base.where('articles.status', '=', input.status);
+  if (input.sectionId) base = base.where('articles.section_id', '=', input.sectionId);
   if (input.tagId) {
     const tagId = input.tagId;
-    q = q.where((eb) => eb.exists(eb.selectFrom('article_tags').select('tag_id').whereRef('article_tags.article_id', '=', 'articles.id').where('article_tags.tag_id', '=', tagId)));
+    base = base.where((eb) => eb.exists(eb.selectFrom('article_tags').select('tag_id').whereRef('article_tags.article_id', '=', 'articles.id').where('article_tags.tag_id', '=', tagId)));
   }
-  for (const userId of [input.authorId, input.onlyOwnedBy]) {
-    if (!userId) continue;
-    q = q.where((eb) =>
-      eb.or([
-        eb('articles.created_by', '=', userId),
-        eb.exists(eb.selectFrom('article_authors').select('user_id').whereRef('article_authors.article_id', '=', 'articles.id').where('article_authors.user_id', '=', userId)),
-      ]),
-    );
+  if (input.authorId) base = bylined(input.authorId)(base);
+  if (input.query) base = base.where(sql<boolean>`articles.search @@ websearch_to_tsquery('english', ${input.query})`);
+
+  const ownerId = input.onlyOwnedBy;
+  const owners: Array<(q: Part) => Part> = ownerId ? [bylined(ownerId), (q) => q.where('articles.created_by', '=', ownerId)] : [(q) => q];
+  const positions: Array<(q: Part) => Part> = [];
+  if (after?.value !== null) {
+    // Rows with a value, after the cursor's: a row comparison is one index range.
+    positions.push((q) => {
+      const valued = nullable ? q.where(column, 'is not', null) : q;
+      return after ? valued.where(sql<boolean>`(${sql.ref(column)}, articles.id) ${sql.raw(op)} (${typed(after.value!)}, ${after.id}::uuid)`) : valued;
+    });
   }
-  if (input.query) q = q.where(sql<boolean>`articles.search @@ websearch_to_tsquery('english', ${input.query})`);
-  if (after) {
-    const op = desc ? '<' : '>';
-    // Rows with no value (a draft's published_at) sort last, after every dated row.
-    q =
-      after.value === null
-        ? q.where(column, 'is', null).where('articles.id', op, after.id)
-        : q.where((eb) =>
-            eb.or([
-              eb(column, op, after.value as never),
-              eb.and([eb(column, '=', after.value as never), eb('articles.id', op, after.id)]),
-              eb(column, 'is', null),
-            ]),
-          );
+  if (nullable) {
+    // Rows without a value come after every row with one, by id.
+    positions.push((q) => (after?.value === null ? q.where(column, 'is', null).where('articles.id', op, after.id) : q.where(column, 'is', null)));
   }
-  return q
-    .orderBy(sql`${sql.ref(column)} ${sql.raw(desc ? 'DESC' : 'ASC')} NULLS LAST`)
-    .orderBy('articles.id', desc ? 'desc' : 'asc')
+  // Plain ASC/DESC (no NULLS LAST) in each part, to match the indexes on (column, id) read either way.
+  const parts = owners.flatMap((owner) =>
+    positions.map((position) =>
+      position(owner(base))
+        .orderBy(column, dir)
+        .orderBy('articles.id', dir)
+        .limit(input.limit + 1),
+    ),
+  );
+  if (parts.length === 1) return parts[0]!.execute();
+
+  const [first, ...rest] = parts.map((part) => db.selectFrom(part.as('part')).selectAll());
+  return db
+    .selectFrom(rest.reduce((union, part) => union.union(part), first!).as('page'))
+    .selectAll()
+    .orderBy(sql`${sql.ref(`page.${input.sort}`)} ${sql.raw(dir === 'desc' ? 'DESC' : 'ASC')} NULLS LAST`)
+    .orderBy('page.id', dir)
     .limit(input.limit + 1)
     .execute();
 }

@@ -25,6 +25,7 @@ import {
   findArticleById,
   findArticleTags,
   listArticlesPage,
+  NULLABLE_SORTS,
   replaceArticleAuthors,
   replaceArticleTags,
   saveApplies,
@@ -32,9 +33,11 @@ import {
   slugsLike,
   updateArticleForSave,
   updateArticleIfVersion,
+  type ArticlePagePosition,
 } from './article.repository.ts';
 import { insertRevision, latestAutosaveAt } from './revision.repository.ts';
 import { PUBLISH_SCHEDULED_JOB, type PublishScheduledJob } from './scheduling.service.ts';
+import { enforceArticleRights } from '../rights/rights.service.ts';
 
 export const EMPTY_BODY = { root: { type: 'root', children: [] } } as const;
 
@@ -67,23 +70,49 @@ export interface ArticleDetail {
   /** Set once the article has been public; corrections can be added from then on. */
   firstPublishedAt: Date | null;
   scheduledAt: Date | null;
+  /**
+   * Set only by a publish or schedule that went ahead although images lack rights information (setting
+   * `warn`): one sentence per image saying what it lacks. Under `block` the move is refused instead.
+   */
+  warnings?: string[];
 }
 
 
 /** Autosaves keep at most one revision per editor and article in this time; explicit saves always keep one. */
 export const AUTOSAVE_REVISION_INTERVAL_MS = 5 * 60_000;
 
-function encodeCursor(value: Date | string | null, id: string): string {
-  const v = value instanceof Date ? value.toISOString() : value;
-  return Buffer.from(JSON.stringify([v, id])).toString('base64url');
+/** A list cursor: the order it belongs to, then where the last page ended (see listArticlesPage). */
+function encodeCursor(input: Pick<ArticleListInput, 'sort' | 'direction'>, at: ArticlePagePosition): string {
+  return Buffer.from(JSON.stringify([input.sort, input.direction, at.value, at.id])).toString('base64url');
 }
 
-function decodeCursor(cursor: string): { value: string | null; id: string } {
+/** A timestamp exactly as listArticlesPage writes them (UTC, to the microsecond) and a real date, so the cast cannot fail. */
+function isCursorTimestamp(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(value)) return false;
+  const ms = Date.parse(`${value.slice(0, 23)}Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 19) === value.slice(0, 19);
+}
+
+/** Reads a cursor made by encodeCursor for the same sort and direction; anything else is BAD_INPUT. */
+function decodeCursor(cursor: string, input: Pick<ArticleListInput, 'sort' | 'direction'>): ArticlePagePosition {
+  let parsed: unknown;
   try {
-    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if ((typeof value === 'string' || value === null) && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { value, id };
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through
+    parsed = undefined;
+  }
+  if (Array.isArray(parsed) && parsed.length === 4) {
+    const [sort, direction, value, id] = parsed as unknown[];
+    if (sort !== input.sort || direction !== input.direction) {
+      throw new DomainError('BAD_INPUT', 'The page cursor belongs to another order; start from the first page.', { field: 'cursor' });
+    }
+    const valueOk =
+      value === null
+        ? NULLABLE_SORTS.has(input.sort)
+        : typeof value === 'string' && (input.sort === 'headline' ? value.length <= 1000 && !value.includes('\u0000') : isCursorTimestamp(value));
+    if (valueOk && typeof id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) {
+      return { value: value as string | null, id };
+    }
   }
   throw new DomainError('BAD_INPUT', 'The page cursor is not valid.', { field: 'cursor' });
 }
@@ -159,7 +188,7 @@ export function createArticleService(deps: ServiceDeps) {
     async list(ctx: StaffContext, input: ArticleListInput): Promise<{ items: ArticleSummary[]; nextCursor: string | null }> {
       // Without `any` read rights the list holds only the actor's own articles.
       const onlyOwnedBy = can(ctx.actor, 'article.read', []) ? undefined : ctx.actor.id;
-      const rows = await listArticlesPage(db, { ...input, onlyOwnedBy }, input.cursor ? decodeCursor(input.cursor) : null);
+      const rows = await listArticlesPage(db, { ...input, onlyOwnedBy }, input.cursor ? decodeCursor(input.cursor, input) : null);
       const page = rows.slice(0, input.limit);
       const authors = await findArticleAuthors(db, page.map((r) => r.id));
       const last = page.at(-1);
@@ -175,7 +204,7 @@ export function createArticleService(deps: ServiceDeps) {
           publishedAt: r.published_at,
           version: r.version,
         })),
-        nextCursor: rows.length > input.limit && last ? encodeCursor(last[input.sort === 'headline' ? 'headline' : input.sort], last.id) : null,
+        nextCursor: rows.length > input.limit && last ? encodeCursor(input, { value: last.sort_key, id: last.id }) : null,
       };
     },
 
@@ -293,6 +322,9 @@ export function createArticleService(deps: ServiceDeps) {
       if (input.to === 'scheduled' && (!input.scheduledAt || input.scheduledAt <= now)) {
         throw new DomainError('BAD_INPUT', 'A scheduled time must be in the future.', { field: 'scheduledAt' });
       }
+      // Every image must have its rights recorded by the time the article goes public (see rights.service.ts).
+      const goesPublic = input.to === 'published' || input.to === 'scheduled';
+      const warnings = goesPublic ? await enforceArticleRights(db, existing, input.to === 'scheduled' ? input.scheduledAt! : now) : [];
       if (input.to === 'scheduled' && deps.jobs) await deps.jobs.prepare(PUBLISH_SCHEDULED_JOB);
       const row = await db.transaction().execute(async (trx) => {
         const updated = await updateArticleIfVersion(trx, existing.id, input.baseVersion, {
@@ -325,7 +357,8 @@ export function createArticleService(deps: ServiceDeps) {
         await deps.jobs.cancel(PUBLISH_SCHEDULED_JOB, existing.publish_job_id).catch(() => {});
       }
       if (existing.status === 'published' || input.to === 'published') await deps.onPublicChange?.({ kind: 'article', articleId: row.id });
-      return detail(db, row);
+      const result = await detail(db, row);
+      return warnings.length > 0 ? { ...result, warnings } : result;
     },
 
     /**

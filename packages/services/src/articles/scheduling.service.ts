@@ -2,6 +2,7 @@ import type { ServiceDeps } from '../context.ts';
 import { SYSTEM_META, insertAudit } from '../audit/audit.repository.ts';
 import { findOverdueScheduled, publishIfScheduled } from './article.repository.ts';
 import { insertRevision } from './revision.repository.ts';
+import { holdScheduledPublish } from '../rights/rights.service.ts';
 
 /** Queued when an article is scheduled, to run at its time. */
 export const PUBLISH_SCHEDULED_JOB = 'article.publish-scheduled';
@@ -27,6 +28,9 @@ export function createSchedulingService(deps: ServiceDeps) {
    */
   async function publish(articleId: string, scheduledAt: Date, via: 'job' | 'sweep'): Promise<boolean> {
     const row = await db.transaction().execute(async (trx) => {
+      // Images that lost their rights since scheduling stop the publish under `block` (back to draft).
+      const rights = await holdScheduledPublish(deps, trx, articleId, scheduledAt);
+      if (rights.held) return undefined;
       const published = await publishIfScheduled(trx, articleId, scheduledAt);
       if (!published) return undefined;
       await insertRevision(trx, published, { kind: 'status', createdBy: null, at: clock() });
@@ -38,7 +42,7 @@ export function createSchedulingService(deps: ServiceDeps) {
           entityType: 'article',
           entityId: articleId,
           before: { status: 'scheduled' },
-          after: { status: 'published', scheduled: true, scheduledAt: scheduledAt.toISOString(), via },
+          after: { status: 'published', scheduled: true, scheduledAt: scheduledAt.toISOString(), via, ...(rights.warnings.length > 0 && { rightsWarnings: rights.warnings }) },
         },
       );
       return published;

@@ -26,14 +26,19 @@ interface Envelope {
 function parse(payload: string): Envelope | null {
   try {
     const value = JSON.parse(payload) as Partial<Envelope>;
-    return typeof value.origin === 'string' && value.change && typeof value.change.kind === 'string' ? (value as Envelope) : null;
+    return typeof value.origin === 'string' && value.change && typeof value.change.kind === 'string'
+      ? (value as Envelope)
+      : null;
   } catch {
     return null;
   }
 }
 
 /** One per process (or per app instance in tests): pass `publish` as ServiceDeps.onPublicChange. */
-export function createPublicChangeBus(database: Pick<DbHandle, 'db' | 'listen'>, options: { onError?: (error: unknown) => void } = {}): PublicChangeBus {
+export function createPublicChangeBus(
+  database: Pick<DbHandle, 'db' | 'listen'>,
+  options: { onError?: (error: unknown) => void } = {},
+): PublicChangeBus {
   // Our own notifications come back to us too; the origin lets us skip them, as we told ourselves already.
   const origin = randomUUID();
   const local = new Set<PublicChangeListener>();

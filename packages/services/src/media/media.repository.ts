@@ -1,7 +1,7 @@
 import { sql, type Database, type Kysely, type MediaVariant } from '@newsroom/db';
 
 /** Every column the dashboard shows, the uploader's name, and the exact creation time for page cursors. */
-function selectMedia(db: Kysely<Database>) {
+export function selectMedia(db: Kysely<Database>) {
   return db
     .selectFrom('media')
     .leftJoin('users', 'users.id', 'media.uploaded_by')

@@ -82,7 +82,8 @@ function ownersOf(row: Pick<MediaRecord, 'uploaded_by'>): string[] {
   return row.uploaded_by ? [row.uploaded_by] : [];
 }
 
-function toItem(row: MediaRecord, ctx: StaffContext): MediaItem {
+/** The dashboard's view of a row, with what the caller may do with it. */
+export function toItem(row: MediaRecord, ctx: StaffContext): MediaItem {
   const variants = (row.variants ?? []) as MediaVariant[];
   // Thumbnails are the smallest WebP: every browser the dashboard supports shows it. A small image has
   // no WebP variant, and its original is small enough.

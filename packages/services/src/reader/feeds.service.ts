@@ -4,7 +4,7 @@ import type { PublicArticle } from '@newsroom/domain';
 import type { ServiceDeps } from '../context.ts';
 import { findArticleAuthors, findArticleTags } from '../articles/article.repository.ts';
 import { mediaPath } from '../media/media-url.ts';
-import { findSettings } from '../settings/settings.repository.ts';
+import { findSettingsCached } from '../settings/settings.repository.ts';
 import { createSettingsService } from '../settings/settings.service.ts';
 import { toPublicImage } from './cards.ts';
 import {
@@ -133,7 +133,7 @@ export function createFeedService(deps: ServiceDeps) {
       if (!resolved) return null;
       const [branding, settings, rows] = await Promise.all([
         settingsService.branding(),
-        findSettings(db),
+        findSettingsCached(db),
         feedArticles(db, now, resolved.filter, FEED_SIZE),
       ]);
       // A tag on unpublished work only is not public yet (as its page is not).

@@ -13,7 +13,7 @@ import {
 import type { ServiceDeps } from '../context.ts';
 import { findArticleAuthors, findArticleTags } from '../articles/article.repository.ts';
 import { mediaPath } from '../media/media-url.ts';
-import { findSettings } from '../settings/settings.repository.ts';
+import { findSettingsCached } from '../settings/settings.repository.ts';
 import { yearIn } from '../settings/settings.service.ts';
 import { verifyPreviewToken } from '../preview/preview-token.ts';
 import { CARD_COLUMNS, findCorrections, findPublicMedia, publishedArticles } from './reader.repository.ts';
@@ -102,7 +102,7 @@ export function createReaderService(deps: ServiceDeps) {
 
   /** The public article page for a row, published or (for a preview) not: the one place it is built. */
   async function buildArticle(row: ArticleRowForPage, now: Date): Promise<PublicArticle> {
-    const settings = await findSettings(db);
+    const settings = await findSettingsCached(db);
     const imageIds = documentMediaIds(row.body);
     const [[card], tags, corrections, bodyMedia, relatedRows] = await Promise.all([
       cards(db, [row]),
@@ -239,7 +239,7 @@ export function createReaderService(deps: ServiceDeps) {
 
     /** The year used in the footer, in the publication's time zone. */
     async currentYear(): Promise<number> {
-      const settings = await findSettings(db);
+      const settings = await findSettingsCached(db);
       return yearIn(settings?.time_zone ?? 'UTC', clock());
     },
   };

@@ -1,7 +1,7 @@
 import { sql } from '@newsroom/db';
 import type { ServiceDeps } from '../context.ts';
 import { mediaPath } from '../media/media-url.ts';
-import { findSettings } from '../settings/settings.repository.ts';
+import { findSettingsCached } from '../settings/settings.repository.ts';
 import { findPublicMedia, publishedArticles } from './reader.repository.ts';
 import { el, renderXml, type XmlElement } from './xml.ts';
 
@@ -167,7 +167,7 @@ export function createSitemapService(deps: ServiceDeps, options: { urlsPerFile?:
     async news(): Promise<string> {
       const now = clock();
       const [settings, rows] = await Promise.all([
-        findSettings(db),
+        findSettingsCached(db),
         publishedArticles(db, now)
           .select(['articles.slug', 'articles.headline', 'articles.published_at'])
           .where('articles.published_at', '>', new Date(now.getTime() - NEWS_WINDOW_MS))

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServices, type TestServices } from '../testing.ts';
-import { seedDemoIfEmpty } from './seed.service.ts';
+import { createOwnerIfNoStaff, seedDemoIfEmpty } from './seed.service.ts';
+import { forgetCachedSettings } from '../settings/settings.repository.ts';
 
 let t: TestServices;
 beforeAll(async () => {
@@ -43,6 +44,26 @@ describe('demo seed', () => {
     t.clock.set('2026-12-31T23:30:00Z');
     expect((await t.settings.branding()).copyrightNotice).toBe('© 2026 Globe Echo. All Rights Reserved.');
     await t.database.db.updateTable('publication_settings').set({ time_zone: 'Asia/Tokyo' }).execute();
+    forgetCachedSettings(t.database.db); // the update bypassed the services that would have said so
     expect((await t.settings.branding()).copyrightNotice).toBe('© 2027 Globe Echo. All Rights Reserved.');
+  });
+});
+
+describe('without the demo', () => {
+  it('creates only the owner and plain settings on a database with no staff, once', async () => {
+    const fresh = await createTestServices();
+    try {
+      const first = await createOwnerIfNoStaff(fresh.deps, { ownerEmail: 'Chief@Example.test', ownerPassword: 'a long owner password' });
+      expect(first).toEqual({ seeded: true, ownerEmail: 'chief@example.test', generatedPassword: null });
+      expect(await createOwnerIfNoStaff(fresh.deps, { ownerEmail: 'other@example.test', ownerPassword: undefined })).toEqual({ seeded: false });
+      const users = await fresh.database.db.selectFrom('users').select(['email', 'role']).execute();
+      expect(users).toEqual([{ email: 'chief@example.test', role: 'owner' }]);
+      expect(await fresh.database.db.selectFrom('articles').select('id').execute()).toEqual([]);
+      expect((await fresh.settings.branding()).name).toBe('Newsroom');
+      const login = await fresh.auth.login({ email: 'chief@example.test', password: 'a long owner password' }, { ip: '127.0.0.1', userAgent: 't' });
+      expect(login.user.role).toBe('owner');
+    } finally {
+      await fresh.close();
+    }
   });
 });

@@ -28,6 +28,46 @@ async function hasContent(db: Kysely<Database>): Promise<boolean> {
 }
 
 /**
+ * Without the demo (SEED_DEMO=false): on a database with no staff at all, creates only the owner account
+ * and minimal publication settings, so someone can sign in, set the publication up or import an archive.
+ */
+export async function createOwnerIfNoStaff(deps: ServiceDeps, options: SeedOptions): Promise<SeedResult> {
+  const anyone = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (anyone) return { seeded: false };
+  const ownerEmail = (options.ownerEmail ?? 'owner@example.org').toLowerCase();
+  const generatedPassword = options.ownerPassword ? null : randomBytes(12).toString('base64url');
+  const ownerHash = await hashPassword(options.ownerPassword ?? generatedPassword!);
+  const created = await deps.db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx);
+    if (await trx.selectFrom('users').select('id').limit(1).executeTakeFirst()) return false;
+    const owner = await trx
+      .insertInto('users')
+      .values({ email: ownerEmail, name: 'Publication Owner', slug: 'owner', role: 'owner', password_hash: ownerHash, bio: '' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const hasSettings = await trx.selectFrom('publication_settings').select('id').executeTakeFirst();
+    if (!hasSettings) {
+      await trx
+        .insertInto('publication_settings')
+        .values({
+          name: 'Newsroom',
+          accent_color: '#1d4ed8',
+          navigation: JSON.stringify({ header: [], footer: [] }),
+          copyright_template: DEFAULT_COPYRIGHT_TEMPLATE,
+          default_license: JSON.stringify({ code: 'all-rights-reserved', customText: null, customUrl: null }),
+          social: JSON.stringify({}),
+          integrations: JSON.stringify({}),
+          updated_by: owner.id,
+        })
+        .execute();
+    }
+    await insertAudit(trx, { actor: null, meta: SYSTEM_META }, { action: 'publication.owner_created', entityType: 'user', entityId: owner.id });
+    return true;
+  });
+  return created ? { seeded: true, ownerEmail, generatedPassword } : { seeded: false };
+}
+
+/**
  * On an empty database, creates the demo publication Globe Echo: settings and logo, sections, staff,
  * a dozen published articles and the owner account. Does nothing on a database with content.
  */

@@ -12,7 +12,7 @@ import type { SettingsRow } from '@newsroom/db';
 import type { ServiceDeps, StaffContext } from '../context.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { mediaPath } from '../media/media-url.ts';
-import { findMediaFiles, findSettings } from './settings.repository.ts';
+import { findMediaFiles, findSettings, findSettingsCached } from './settings.repository.ts';
 import { brandIcons, generateBrandIcons } from './brand-icons.ts';
 
 function toSettings(row: SettingsRow): PublicationSettings {
@@ -49,6 +49,8 @@ export function yearIn(timeZone: string, now: Date): number {
 export function createSettingsService(deps: ServiceDeps) {
   const { db, clock } = deps;
 
+  let lastBranding: { row: SettingsRow; year: number; value: PublicBranding } | undefined;
+
   async function load(): Promise<SettingsRow> {
     const row = await findSettings(db);
     if (!row) throw new DomainError('NOT_FOUND', 'The publication has no settings yet.');
@@ -63,11 +65,15 @@ export function createSettingsService(deps: ServiceDeps) {
 
     /** Branding for the public site and the dashboard chrome: safe for anyone to see. */
     async branding(): Promise<PublicBranding> {
-      const row = await load();
+      const row = await findSettingsCached(db);
+      if (!row) throw new DomainError('NOT_FOUND', 'The publication has no settings yet.');
+      // The same settings row (the memo) in the same year gives the same branding: skip the media query.
+      const year = yearIn(row.time_zone, clock());
+      if (lastBranding && lastBranding.row === row && lastBranding.year === year) return lastBranding.value;
       const files = await findMediaFiles(db, [row.logo_media_id, row.icon_media_id].filter((id): id is string => id !== null));
       const logoFile = files.find((f) => f.id === row.logo_media_id && !f.withdrawn_at);
       const iconFile = files.find((f) => f.id === row.icon_media_id && !f.withdrawn_at);
-      return {
+      const branding: PublicBranding = {
         name: row.name,
         description: row.description,
         logo: logoFile
@@ -78,13 +84,12 @@ export function createSettingsService(deps: ServiceDeps) {
         accentColor: row.accent_color,
         accentTextColor: textColorOn(row.accent_color).color,
         navigation: row.navigation,
-        copyrightNotice: renderCopyrightNotice(row.copyright_template, {
-          year: yearIn(row.time_zone, clock()),
-          publication: row.name,
-        }),
+        copyrightNotice: renderCopyrightNotice(row.copyright_template, { year, publication: row.name }),
         language: row.language,
         timeZone: row.time_zone,
       };
+      lastBranding = { row, year, value: branding };
+      return branding;
     },
 
     /** Favicons, apple-touch-icon and manifest icons from one image; it becomes the publication's icon. */

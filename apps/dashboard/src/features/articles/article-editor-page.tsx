@@ -1,14 +1,23 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { del, get, set } from 'idb-keyval';
 import { TRPCClientError } from '@trpc/client';
-import { allowedTransitions, can as canDo, utcToWallTime, wallTimeToUtc, type ArticleStatus } from '@newsroom/domain';
+import { allowedTransitions, can as canDo, transitionAction, utcToWallTime, wallTimeToUtc, type ArticleStatus, type RevisionSummary, type Section } from '@newsroom/domain';
 import { RichTextEditor } from '../editor/index.ts';
+import { useImagePicker, useMediaSrcResolver } from '../media/index.ts';
 import { describeError, trpc } from '../../lib/trpc.ts';
-import { Link } from '../../lib/router.tsx';
+import { Link, navigate } from '../../lib/router.tsx';
 import { useSession } from '../auth/session.tsx';
 import { DraftSaver, draftKey, type DraftFields, type SaveResult, type SaverState, type StoredDraft } from './draft-saver.ts';
 import { ConflictPanel, type ConflictDetails } from './conflict-panel.tsx';
 import { STATUS_LABELS, TRANSITION_LABELS } from './status.ts';
+import { bodyMediaIds, detailsChanged, detailsFromArticle, detailsUpdate, fieldErrorMap, hasGuestAuthors, type ArticleDetails } from './article-details.ts';
+import { AuthorsField } from './authors-field.tsx';
+import { CorrectionsSection } from './corrections-section.tsx';
+import { EditorDialog } from './editor-dialog.tsx';
+import { FeaturedImageField } from './featured-image-field.tsx';
+import { PreviewButton } from './preview-button.tsx';
+import { RevisionsDialog } from './revisions-dialog.tsx';
+import { TagPicker } from './tag-picker.tsx';
 import './article-editor.css';
 
 type Article = Awaited<ReturnType<typeof trpc.article.get.query>>;
@@ -21,6 +30,9 @@ const idbStore = {
 
 /** One id per open editor, so the server can tell this editor's own successive autosaves apart from others'. */
 const CLIENT_ID = crypto.randomUUID();
+
+/** How often the open editor tells the server it is still here (the server counts 60 s). */
+const HEARTBEAT_MS = 20_000;
 
 function toSaveResult(error: unknown): SaveResult {
   if (error instanceof TRPCClientError) {
@@ -49,6 +61,19 @@ function bodyText(body: unknown): string {
   return out.join('');
 }
 
+const fieldsOf = (article: Article): DraftFields => ({ headline: article.headline, dek: article.dek, body: article.body });
+
+/** Tells the server we left, even while the tab closes (a normal request may be cut off then). */
+function leaveOnUnload(id: string) {
+  void fetch('/trpc/article.leave', {
+    method: 'POST',
+    keepalive: true,
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ json: { id } }),
+  }).catch(() => {});
+}
+
 function SaveStatus({ state }: { state: SaverState }) {
   const text = (() => {
     switch (state.kind) {
@@ -75,34 +100,61 @@ function SaveStatus({ state }: { state: SaverState }) {
   );
 }
 
+function FieldError({ id, message }: { id: string; message?: string }) {
+  return message ? (
+    <span id={id} className="form-error">
+      {message}
+    </span>
+  ) : null;
+}
+
+type Busy = 'save' | 'transition' | 'restore' | 'reload' | 'delete' | null;
+
 export function ArticleEditorPage({ id }: { id: string }) {
-  const { me, expired } = useSession();
+  const { me, expired, can } = useSession();
   const [article, setArticle] = useState<Article | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [fields, setFields] = useState<DraftFields | null>(null);
+  const [details, setDetails] = useState<ArticleDetails | null>(null);
+  const [sections, setSections] = useState<Section[]>([]);
   const [editorKey, setEditorKey] = useState(0);
   const [state, setState] = useState<SaverState>({ kind: 'saved', at: null });
   const [localDraft, setLocalDraft] = useState<StoredDraft | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<{ message: string; conflict?: boolean } | null>(null);
   const [scheduleAt, setScheduleAt] = useState('');
-  const [meta, setMeta] = useState({ slug: '', seoTitle: '', seoDescription: '', canonicalUrl: '' });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const saverRef = useRef<DraftSaver | null>(null);
   const [timeZone, setTimeZone] = useState('UTC');
+  const [presence, setPresence] = useState<{ others: Array<{ id: string; name: string }>; version: number } | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [revisionsOpen, setRevisionsOpen] = useState(false);
+  const [deleteOpen, setDeleteOpen] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const saverRef = useRef<DraftSaver | null>(null);
+  // The text as last typed, for saves that finish while the user keeps typing.
+  const latestFields = useRef<DraftFields | null>(null);
+  const deleteCancel = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     let saver: DraftSaver | null = null;
     let cancelled = false;
-    Promise.all([trpc.article.get.query({ id }), trpc.settings.branding.query(), idbStore.get(draftKey(id))]).then(
-      ([loaded, branding, stored]) => {
+    Promise.all([
+      trpc.article.get.query({ id }),
+      trpc.settings.branding.query(),
+      idbStore.get(draftKey(id)),
+      // The page works without sections; the select then offers none.
+      trpc.taxonomy.sections.query().catch(() => [] as Section[]),
+    ]).then(
+      ([loaded, branding, stored, sectionList]) => {
         if (cancelled) return;
         setTimeZone(branding.timeZone);
+        setSections(sectionList);
         setArticle(loaded);
-        setFields({ headline: loaded.headline, dek: loaded.dek, body: loaded.body });
-        setMeta({ slug: loaded.slug, seoTitle: loaded.seoTitle ?? '', seoDescription: loaded.seoDescription ?? '', canonicalUrl: loaded.canonicalUrl ?? '' });
+        setFields(fieldsOf(loaded));
+        latestFields.current = fieldsOf(loaded);
+        setDetails(detailsFromArticle(loaded));
         setScheduleAt(loaded.scheduledAt ? utcToWallTime(loaded.scheduledAt, branding.timeZone) : '');
         setEditorKey((k) => k + 1);
-        if (stored && JSON.stringify(stored.fields) !== JSON.stringify({ headline: loaded.headline, dek: loaded.dek, body: loaded.body })) setLocalDraft(stored);
+        if (stored && JSON.stringify(stored.fields) !== JSON.stringify(fieldsOf(loaded))) setLocalDraft(stored);
         saver = new DraftSaver({
           articleId: id,
           version: loaded.version,
@@ -127,6 +179,31 @@ export function ArticleEditorPage({ id }: { id: string }) {
     return () => {
       cancelled = true;
       saver?.dispose();
+    };
+  }, [id]);
+
+  // Presence: who else has this article open, and whether a newer version was saved meanwhile.
+  useEffect(() => {
+    let active = true;
+    const beat = () => {
+      trpc.article.heartbeat.mutate({ id }).then(
+        (result) => {
+          if (active) setPresence({ others: result.others.map((o) => ({ id: o.id, name: o.name })), version: result.version });
+        },
+        () => {
+          // Presence is a courtesy: a missed beat changes nothing.
+        },
+      );
+    };
+    beat();
+    const timer = setInterval(beat, HEARTBEAT_MS);
+    const onPageHide = () => leaveOnUnload(id);
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      active = false;
+      clearInterval(timer);
+      window.removeEventListener('pagehide', onPageHide);
+      trpc.article.leave.mutate({ id }).catch(() => {});
     };
   }, [id]);
 
@@ -157,66 +234,160 @@ export function ArticleEditorPage({ id }: { id: string }) {
     if (!expired && state.kind === 'signed-out') void saverRef.current?.flush();
   }, [expired, state.kind]);
 
-  const update = (next: Partial<DraftFields>) => {
-    setFields((current) => {
-      const merged = { ...current!, ...next };
-      saverRef.current?.change(merged);
-      return merged;
-    });
-  };
+  const body = fields?.body;
+  const mediaIds = useMemo(() => bodyMediaIds(body), [body]);
+  const resolveImageSrc = useMediaSrcResolver(mediaIds);
+  const pickImage = useImagePicker();
 
   const words = useMemo(() => (fields ? wordCount(`${bodyText(fields.body)}`) : 0), [fields]);
 
   if (loadError) return <p className="form-error" role="alert">{loadError}</p>;
-  if (!article || !fields || !me) return <p>Loading…</p>;
+  if (!article || !fields || !details || !me) return <p>Loading…</p>;
 
   const actor = { id: me.user.id, role: me.user.role };
   const owners = article.authors.flatMap((a) => (a.userId ? [a.userId] : []));
   const mayEdit = canDo(actor, 'article.update', owners);
-  const transitions = allowedTransitions(article.status).filter((to) => {
-    const action = { draft: 'article.update', in_review: 'article.submitForReview', scheduled: 'article.schedule', published: 'article.publish', unpublished: 'article.unpublish', archived: 'article.archive' }[to] as Parameters<typeof canDo>[1];
-    return canDo(actor, action, owners);
-  });
+  const transitions = allowedTransitions(article.status).filter((to) => canDo(actor, transitionAction(article.status, to), owners));
+  const mayDelete = (article.status === 'draft' || article.status === 'in_review') && canDo(actor, 'article.delete', owners);
+  const detailsDirty = mayEdit && detailsChanged(details, article);
+  const guests = article.authors.filter((a) => a.userId === null).map((a) => a.name);
+  // Offered only when there is nothing of ours to lose by reloading.
+  const newerSaved = presence !== null && presence.version > article.version && state.kind === 'saved' && !detailsDirty && busy === null;
 
-  async function explicitSave() {
+  /** Puts an article from the server into the editor; `keepDetails` leaves unsaved details as they are. */
+  function showArticle(loaded: Article, options: { keepDetails?: boolean } = {}) {
+    setArticle(loaded);
+    setFields(fieldsOf(loaded));
+    latestFields.current = fieldsOf(loaded);
+    if (!options.keepDetails) setDetails(detailsFromArticle(loaded));
+    setScheduleAt(loaded.scheduledAt ? utcToWallTime(loaded.scheduledAt, timeZone) : '');
+    setEditorKey((k) => k + 1);
+  }
+
+  function changeDetails(next: Partial<ArticleDetails>) {
+    setDetails((current) => (current ? { ...current, ...next } : current));
+  }
+
+  /** Saves pending text; false when it could not be (the save status says why). */
+  async function flushText(): Promise<boolean> {
+    const saver = saverRef.current;
+    if (!saver) return false;
+    if (saver.hasUnsaved) await saver.flush();
+    return !saver.hasUnsaved;
+  }
+
+  /** The explicit Save: the text, then the details, as one kept revision of kind 'save'. */
+  async function explicitSave(): Promise<boolean> {
+    if (!details || !article) return false;
     setActionError(null);
     setFieldErrors({});
-    await saverRef.current?.flush(true);
+    setBusy('save');
     try {
-      const saved = await trpc.article.update.mutate({
-        id,
-        baseVersion: saverRef.current!.version,
-        slug: meta.slug || undefined,
-        seoTitle: meta.seoTitle || null,
-        seoDescription: meta.seoDescription || null,
-        canonicalUrl: meta.canonicalUrl || null,
-        clientId: CLIENT_ID,
-      });
-      saverRef.current!.rebase(saved.version, null);
+      if (!(await flushText())) return false;
+      const saver = saverRef.current!;
+      const sent = latestFields.current;
+      const saved = await trpc.article.update.mutate({ id, baseVersion: saver.version, ...detailsUpdate(details, article), clientId: CLIENT_ID });
+      // Text typed while this save was on its way still goes to the server.
+      const typedSince = latestFields.current !== sent ? latestFields.current : null;
+      saver.rebase(saved.version, typedSince);
       setArticle(saved);
+      setDetails(detailsFromArticle(saved));
+      return true;
     } catch (error) {
       const described = describeError(error);
-      setActionError(described.message);
-      setFieldErrors(Object.fromEntries(described.fieldErrors.map((f) => [f.field, f.message])));
+      setActionError({ message: described.message, conflict: described.domainCode === 'VERSION_CONFLICT' });
+      setFieldErrors(fieldErrorMap(described.fieldErrors));
+      return false;
+    } finally {
+      setBusy(null);
     }
   }
 
   async function move(to: ArticleStatus) {
     setActionError(null);
-    await saverRef.current?.flush(true);
+    // Details first: publishing should publish what is on screen.
+    if (detailsDirty && !(await explicitSave())) return;
+    setBusy('transition');
     try {
+      if (!(await flushText())) return;
       const scheduledAt = to === 'scheduled' ? (scheduleAt ? wallTimeToUtc(scheduleAt, timeZone) : undefined) : undefined;
       const moved = await trpc.article.transition.mutate({ id, baseVersion: saverRef.current!.version, to, scheduledAt });
       saverRef.current!.rebase(moved.version, null);
       setArticle(moved);
     } catch (error) {
-      setActionError(describeError(error).message);
+      const described = describeError(error);
+      setActionError({ message: described.message, conflict: described.domainCode === 'VERSION_CONFLICT' });
+      setFieldErrors(fieldErrorMap(described.fieldErrors));
+    } finally {
+      setBusy(null);
     }
   }
+
+  /** Loads the stored article into the editor (after someone else saved); unsaved details can be kept. */
+  async function reloadFromServer(keepDetails: boolean) {
+    setBusy('reload');
+    try {
+      const loaded = await trpc.article.get.query({ id });
+      showArticle(loaded, { keepDetails });
+      saverRef.current?.rebase(loaded.version, null);
+      setActionError(null);
+    } catch (error) {
+      setActionError({ message: describeError(error).message });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function restoreRevision(revision: RevisionSummary): Promise<string | null> {
+    setBusy('restore');
+    try {
+      if (!(await flushText())) return 'Your latest changes could not be saved yet, so nothing was restored. Try again once they are saved.';
+      const saver = saverRef.current!;
+      const restored = await trpc.revisions.restore.mutate({ id: revision.id, baseVersion: saver.version });
+      // Restoring changes the text only; unsaved details stay as they are.
+      showArticle(restored, { keepDetails: true });
+      saver.rebase(restored.version, null);
+      return null;
+    } catch (error) {
+      return describeError(error).message;
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function deleteArticle() {
+    setDeleteError(null);
+    setBusy('delete');
+    try {
+      if (!(await flushText())) {
+        setDeleteError('Your latest changes could not be saved, so the article was not deleted. Try again.');
+        return;
+      }
+      await trpc.article.delete.mutate({ id, baseVersion: saverRef.current!.version });
+      saverRef.current!.dispose();
+      await idbStore.delete(draftKey(id));
+      setDeleteOpen(false);
+      navigate('/');
+    } catch (error) {
+      setDeleteError(describeError(error).message);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const update = (next: Partial<DraftFields>) => {
+    setFields((current) => {
+      const merged = { ...current!, ...next };
+      latestFields.current = merged;
+      saverRef.current?.change(merged);
+      return merged;
+    });
+  };
 
   function restoreLocal() {
     if (!localDraft) return;
     setFields(localDraft.fields);
+    latestFields.current = localDraft.fields;
     setEditorKey((k) => k + 1);
     saverRef.current?.change(localDraft.fields);
     setLocalDraft(null);
@@ -227,8 +398,11 @@ export function ArticleEditorPage({ id }: { id: string }) {
     setLocalDraft(null);
   }
 
+  const others = presence?.others ?? [];
+
   return (
     <div className="article-editor">
+      <h1 className="visually-hidden">Edit article</h1>
       <div className="article-editor__bar">
         <Link to="/">← Articles</Link>
         <span className={`status status--${article.status}`}>{STATUS_LABELS[article.status]}</span>
@@ -236,7 +410,19 @@ export function ArticleEditorPage({ id }: { id: string }) {
         <span className="article-editor__count">
           {words} words · {Math.max(1, Math.round(words / 230))} min read
         </span>
+        <p className="presence" role="status" aria-live="polite" data-testid="presence">
+          {others.length > 0 ? `Also editing: ${others.map((o) => o.name).join(', ')}` : ''}
+        </p>
       </div>
+
+      {newerSaved ? (
+        <div className="notice notice--info" role="status">
+          <p>A newer version was saved by someone else.</p>
+          <button type="button" onClick={() => void reloadFromServer(false)}>
+            Reload
+          </button>
+        </div>
+      ) : null}
 
       {localDraft ? (
         <div className="notice" role="alert">
@@ -258,8 +444,10 @@ export function ArticleEditorPage({ id }: { id: string }) {
           onResolved={(version, next) => {
             if (next) {
               setFields(next.fields);
+              latestFields.current = next.fields;
               setEditorKey((k) => k + 1);
             }
+            setArticle((a) => (a ? { ...a, version } : a));
             saverRef.current?.rebase(version, next?.save ? next.fields : null);
           }}
         />
@@ -274,30 +462,67 @@ export function ArticleEditorPage({ id }: { id: string }) {
           Dek
           <textarea value={fields.dek} onChange={(e) => update({ dek: e.target.value })} readOnly={!mayEdit} rows={2} maxLength={600} />
         </label>
-        <RichTextEditor key={editorKey} initialJson={fields.body} onChange={(body) => update({ body })} readOnly={!mayEdit} />
+        <RichTextEditor
+          key={editorKey}
+          initialJson={fields.body}
+          onChange={(next) => update({ body: next })}
+          pickImage={pickImage}
+          resolveImageSrc={resolveImageSrc}
+          readOnly={!mayEdit}
+        />
+        {article.firstPublishedAt ? <CorrectionsSection articleId={id} mayAdd={mayEdit} /> : null}
       </div>
 
-      <aside className="article-editor__side" aria-label="Publishing">
+      <aside className="article-editor__side" aria-label="Publishing and details">
         <h2>Publishing</h2>
         {actionError ? (
-          <p className="form-error" role="alert">
-            {actionError}
+          <div className="form-error" role="alert">
+            <p>{actionError.message}</p>
+            {actionError.conflict ? (
+              <button type="button" className="secondary" onClick={() => void reloadFromServer(true)} disabled={busy !== null}>
+                Load the newer version (your details stay here)
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+        <div className="article-editor__actions">
+          {mayEdit ? (
+            <button type="button" onClick={() => void explicitSave()} disabled={busy !== null}>
+              {busy === 'save' ? 'Saving…' : 'Save'}
+            </button>
+          ) : null}
+          <button type="button" className="secondary" onClick={() => setRevisionsOpen(true)}>
+            Revisions
+          </button>
+        </div>
+        {detailsDirty ? (
+          <p className="hint" data-testid="details-unsaved">
+            Details changed: press Save to keep them.
           </p>
         ) : null}
-        {mayEdit ? (
-          <button type="button" onClick={() => void explicitSave()}>
-            Save
-          </button>
-        ) : null}
+        <PreviewButton articleId={id} beforePreview={
+            mayEdit
+              ? async () => {
+                  await flushText();
+                }
+              : undefined
+          } />
         {transitions.includes('scheduled') ? (
           <label className="field">
             Publish at ({timeZone})
-            <input type="datetime-local" value={scheduleAt} onChange={(e) => setScheduleAt(e.target.value)} />
+            <input
+              type="datetime-local"
+              value={scheduleAt}
+              onChange={(e) => setScheduleAt(e.target.value)}
+              aria-invalid={fieldErrors.scheduledAt ? true : undefined}
+              aria-describedby="scheduledAt-error"
+            />
+            <FieldError id="scheduledAt-error" message={fieldErrors.scheduledAt} />
           </label>
         ) : null}
         <div className="transitions">
           {transitions.map((to) => (
-            <button key={to} type="button" className={to === 'published' ? '' : 'secondary'} onClick={() => void move(to)} disabled={to === 'scheduled' && !scheduleAt}>
+            <button key={to} type="button" className={to === 'published' ? '' : 'secondary'} onClick={() => void move(to)} disabled={busy !== null || (to === 'scheduled' && !scheduleAt)}>
               {TRANSITION_LABELS[article.status]?.[to] ?? STATUS_LABELS[to]}
             </button>
           ))}
@@ -309,28 +534,102 @@ export function ArticleEditorPage({ id }: { id: string }) {
             </a>
           </p>
         ) : null}
+        {mayDelete ? (
+          <button type="button" className="danger" onClick={() => setDeleteOpen(true)} disabled={busy !== null}>
+            Delete
+          </button>
+        ) : null}
 
         <h2>Details</h2>
         <label className="field">
+          Section
+          <select
+            value={details.sectionId ?? ''}
+            onChange={(e) => changeDetails({ sectionId: e.target.value || null })}
+            disabled={!mayEdit}
+            aria-invalid={fieldErrors.sectionId ? true : undefined}
+            aria-describedby="sectionId-error"
+          >
+            <option value="">No section</option>
+            {sections.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          <FieldError id="sectionId-error" message={fieldErrors.sectionId} />
+        </label>
+        <TagPicker tags={details.tags} onChange={(tags) => changeDetails({ tags })} canCreate={can('tag.create')} readOnly={!mayEdit} error={fieldErrors.tagIds} />
+        <AuthorsField
+          authors={details.authors}
+          onChange={(authors) => changeDetails({ authors })}
+          selfId={me.user.id}
+          mayRemoveSelf={canDo(actor, 'article.update', [])}
+          readOnly={!mayEdit}
+          lockedReason={hasGuestAuthors(article) ? 'This byline has guest authors, so it can only be changed where guest authors are managed.' : undefined}
+          guestNames={guests}
+          error={fieldErrors.authorIds}
+        />
+        <FeaturedImageField mediaId={details.featuredMediaId} onChange={(featuredMediaId) => changeDetails({ featuredMediaId })} readOnly={!mayEdit} error={fieldErrors.featuredMediaId} />
+        <label className="field">
           Slug
-          <input value={meta.slug} onChange={(e) => setMeta({ ...meta, slug: e.target.value })} readOnly={!mayEdit} aria-invalid={!!fieldErrors.slug} aria-describedby="slug-error" />
-          {fieldErrors.slug ? <span id="slug-error" className="form-error">{fieldErrors.slug}</span> : null}
+          <input value={details.slug} onChange={(e) => changeDetails({ slug: e.target.value })} readOnly={!mayEdit} aria-invalid={fieldErrors.slug ? true : undefined} aria-describedby="slug-error" />
+          <FieldError id="slug-error" message={fieldErrors.slug} />
         </label>
         <label className="field">
           SEO title
-          <input value={meta.seoTitle} onChange={(e) => setMeta({ ...meta, seoTitle: e.target.value })} readOnly={!mayEdit} maxLength={200} />
+          <input value={details.seoTitle} onChange={(e) => changeDetails({ seoTitle: e.target.value })} readOnly={!mayEdit} maxLength={200} aria-invalid={fieldErrors.seoTitle ? true : undefined} aria-describedby="seoTitle-error" />
+          <FieldError id="seoTitle-error" message={fieldErrors.seoTitle} />
         </label>
         <label className="field">
           SEO description
-          <textarea value={meta.seoDescription} onChange={(e) => setMeta({ ...meta, seoDescription: e.target.value })} readOnly={!mayEdit} rows={3} maxLength={400} />
+          <textarea
+            value={details.seoDescription}
+            onChange={(e) => changeDetails({ seoDescription: e.target.value })}
+            readOnly={!mayEdit}
+            rows={3}
+            maxLength={400}
+            aria-invalid={fieldErrors.seoDescription ? true : undefined}
+            aria-describedby="seoDescription-error"
+          />
+          <FieldError id="seoDescription-error" message={fieldErrors.seoDescription} />
         </label>
         <label className="field">
           Canonical URL
-          <input type="url" value={meta.canonicalUrl} onChange={(e) => setMeta({ ...meta, canonicalUrl: e.target.value })} readOnly={!mayEdit} aria-invalid={!!fieldErrors.canonicalUrl} />
-          {fieldErrors.canonicalUrl ? <span className="form-error">{fieldErrors.canonicalUrl}</span> : null}
+          <input
+            type="url"
+            value={details.canonicalUrl}
+            onChange={(e) => changeDetails({ canonicalUrl: e.target.value })}
+            readOnly={!mayEdit}
+            aria-invalid={fieldErrors.canonicalUrl ? true : undefined}
+            aria-describedby="canonicalUrl-error"
+          />
+          <FieldError id="canonicalUrl-error" message={fieldErrors.canonicalUrl} />
         </label>
-        <p className="hint">Authors: {article.authors.map((a) => a.name).join(', ')}</p>
       </aside>
+
+      {revisionsOpen ? <RevisionsDialog articleId={id} onRestore={mayEdit ? restoreRevision : undefined} onClose={() => setRevisionsOpen(false)} /> : null}
+
+      {deleteOpen ? (
+        <EditorDialog title="Delete this article?" onClose={() => setDeleteOpen(false)} initialFocus={deleteCancel}>
+          <p>
+            “{fields.headline || 'Untitled'}” will be deleted for good, with its revisions and corrections. This cannot be undone.
+          </p>
+          {deleteError ? (
+            <p className="form-error" role="alert">
+              {deleteError}
+            </p>
+          ) : null}
+          <div className="editor-dialog__actions">
+            <button type="button" className="danger" onClick={() => void deleteArticle()} disabled={busy !== null}>
+              {busy === 'delete' ? 'Deleting…' : 'Delete for good'}
+            </button>
+            <button ref={deleteCancel} type="button" className="secondary" onClick={() => setDeleteOpen(false)}>
+              Cancel
+            </button>
+          </div>
+        </EditorDialog>
+      ) : null}
     </div>
   );
 }
