@@ -5,8 +5,8 @@ import { findArticleAuthors } from '../articles/article.repository.ts';
 import { mediaPath } from '../media/media-url.ts';
 import { findPublicMedia } from './reader.repository.ts';
 
-// The card and image mapping the public listings share. reader.service.ts keeps its own copy for now (it is
-// being reworked into a shared article builder); both follow the same public media rule in findPublicMedia.
+// The card and image mapping every public page and feed shares; all follow the public media rule in
+// findPublicMedia (not withdrawn, licence not run out).
 
 /** The columns CARD_COLUMNS selects. */
 export interface CardRow {
@@ -25,7 +25,8 @@ export interface CardRow {
 export type PublicMediaRow = Awaited<ReturnType<typeof findPublicMedia>>[number];
 
 export function toPublicImage(row: PublicMediaRow): PublicImage {
-  const variants = (row.variants ?? []) as MediaVariant[];
+  // One format per srcset: browsers pick by width only, so WebP and AVIF sizes must not be mixed.
+  const variants = ((row.variants ?? []) as MediaVariant[]).filter((v) => v.format === 'webp');
   return {
     url: mediaPath(row.storage_key),
     srcset: variants.length ? variants.map((v) => `${mediaPath(v.key)} ${v.width}w`).join(', ') : null,

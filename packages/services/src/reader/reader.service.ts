@@ -1,37 +1,18 @@
-import { documentMediaIds, readingMinutes, renderDocument, type RenderMedia } from '@newsroom/content';
-import { sql, type Database, type Kysely, type MediaVariant } from '@newsroom/db';
+import { documentMediaIds, renderDocument, type RenderMedia } from '@newsroom/content';
+import { sql, type Database, type Kysely } from '@newsroom/db';
 import {
-  LICENSES,
-  renderCopyrightNotice,
-  type LicenseCode,
   type PublicArticle,
-  type PublicArticleCard,
   type PublicHome,
-  type PublicImage,
   type PublicListing,
 } from '@newsroom/domain';
 import type { ServiceDeps } from '../context.ts';
-import { findArticleAuthors, findArticleTags } from '../articles/article.repository.ts';
-import { mediaPath } from '../media/media-url.ts';
+import { findArticleTags } from '../articles/article.repository.ts';
 import { findSettingsCached } from '../settings/settings.repository.ts';
 import { yearIn } from '../settings/settings.service.ts';
 import { verifyPreviewToken } from '../preview/preview-token.ts';
+import { buildCards, toPublicImage, type CardRow } from './cards.ts';
+import { articleRights } from './rights.ts';
 import { CARD_COLUMNS, findCorrections, findPublicMedia, publishedArticles } from './reader.repository.ts';
-
-type CardRow = {
-  id: string;
-  slug: string;
-  headline: string;
-  dek: string;
-  published_at: Date | null;
-  updated_at: Date;
-  word_count: number;
-  featured_media_id: string | null;
-  section_name: string | null;
-  section_slug: string | null;
-};
-
-type MediaRow = Awaited<ReturnType<typeof findPublicMedia>>[number];
 
 /** What the article page is built from: the card's columns and the article's own. */
 const ARTICLE_COLUMNS = [
@@ -61,44 +42,10 @@ type ArticleRowForPage = CardRow & {
 
 export const PAGE_SIZE = 20;
 
-function toImage(row: MediaRow): PublicImage {
-  const variants = (row.variants ?? []) as MediaVariant[];
-  return {
-    url: mediaPath(row.storage_key),
-    srcset: variants.length ? variants.map((v) => `${mediaPath(v.key)} ${v.width}w`).join(', ') : null,
-    width: row.width,
-    height: row.height,
-    alt: row.alt_text,
-    caption: row.caption,
-    credit: row.credit,
-    creator: row.creator,
-    copyrightHolder: row.copyright_holder,
-    licenseUrl: row.license_url,
-  };
-}
-
 export function createReaderService(deps: ServiceDeps) {
   const { db, clock } = deps;
 
-  /** Cards for rows, with authors and images fetched in one query each, not one per article. */
-  async function cards(trx: Kysely<Database>, rows: CardRow[]): Promise<PublicArticleCard[]> {
-    const ids = rows.map((r) => r.id);
-    const mediaIds = [...new Set(rows.flatMap((r) => (r.featured_media_id ? [r.featured_media_id] : [])))];
-    const [authors, media] = await Promise.all([findArticleAuthors(trx, ids), findPublicMedia(trx, mediaIds, clock())]);
-    const images = new Map(media.map((m) => [m.id, toImage(m)]));
-    return rows.map((r) => ({
-      slug: r.slug,
-      url: `/article/${r.slug}`,
-      headline: r.headline,
-      dek: r.dek,
-      publishedAt: r.published_at!,
-      updatedAt: r.updated_at,
-      section: r.section_name && r.section_slug ? { name: r.section_name, slug: r.section_slug } : null,
-      authors: authors.filter((a) => a.article_id === r.id).map((a) => ({ name: a.name, slug: a.slug, url: `/author/${a.slug}` })),
-      image: (r.featured_media_id && images.get(r.featured_media_id)) || null,
-      readingMinutes: readingMinutes(r.word_count),
-    }));
-  }
+  const cards = (trx: Kysely<Database>, rows: CardRow[]) => buildCards(trx, clock(), rows);
 
   /** The public article page for a row, published or (for a preview) not: the one place it is built. */
   async function buildArticle(row: ArticleRowForPage, now: Date): Promise<PublicArticle> {
@@ -119,30 +66,17 @@ export function createReaderService(deps: ServiceDeps) {
     ]);
     const mediaById = new Map<string, RenderMedia>(
       bodyMedia.map((m) => {
-        const image = toImage(m);
+        const image = toPublicImage(m);
         return [m.id, { src: image.url, srcset: image.srcset ?? undefined, width: m.width, height: m.height, alt: m.alt_text, credit: m.credit }];
       }),
     );
-    const publication = settings?.name ?? '';
-    const defaultLicense = (settings?.default_license ?? { code: 'all-rights-reserved', customText: null, customUrl: null }) as { code: LicenseCode; customText: string | null; customUrl: string | null };
-    const licenseCode = (row.license_code ?? defaultLicense.code) as LicenseCode;
-    const license =
-      licenseCode === 'custom'
-        ? { code: 'custom', label: defaultLicense.customText ?? LICENSES.custom.label, url: defaultLicense.customUrl }
-        : { code: licenseCode, label: LICENSES[licenseCode]?.label ?? LICENSES['all-rights-reserved'].label, url: LICENSES[licenseCode]?.url ?? null };
-    const copyrightYear = row.copyright_year ?? row.published_at!.getUTCFullYear();
-    const copyrightHolder = row.copyright_holder ?? publication;
-    const notice =
-      licenseCode === 'all-rights-reserved'
-        ? renderCopyrightNotice(settings?.copyright_template ?? '© {year} {publication}', { year: copyrightYear, publication: copyrightHolder })
-        : `© ${copyrightYear} ${copyrightHolder}. ${license.label}.`;
     return {
       ...card!,
       bodyHtml: renderDocument(row.body, { media: (id) => mediaById.get(id) }),
       wordCount: row.word_count,
       tags: tags.map((t) => ({ name: t.name, slug: t.slug })),
       corrections: corrections.map((c) => ({ kind: c.kind, text: c.text, createdAt: c.created_at })),
-      rights: { notice, copyrightHolder, copyrightYear, license, syndicationAllowed: row.syndication_allowed },
+      rights: articleRights(row, settings, now),
       seo: {
         title: row.seo_title || row.headline,
         description: row.seo_description || row.dek,

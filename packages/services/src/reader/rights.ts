@@ -10,10 +10,10 @@ export interface RightsRow {
 }
 
 /**
- * An article's public rights: its own licence or the publication's default, and the notice to print. The
- * same rule as the article page (reader.service.ts), for feeds, which show many articles at once.
+ * An article's public rights: its own licence or the publication's default, and the notice to print. One
+ * rule for the article page, previews and feeds. A preview of an unpublished draft dates it `now`.
  */
-export function articleRights(row: RightsRow, settings: SettingsRow | undefined): PublicArticle['rights'] {
+export function articleRights(row: RightsRow, settings: SettingsRow | undefined, now = new Date()): PublicArticle['rights'] {
   const publication = settings?.name ?? '';
   const defaultLicense = (settings?.default_license ?? {
     code: 'all-rights-reserved',
@@ -37,7 +37,7 @@ export function articleRights(row: RightsRow, settings: SettingsRow | undefined)
           label: LICENSES[licenseCode]?.label ?? LICENSES['all-rights-reserved'].label,
           url: LICENSES[licenseCode]?.url ?? null,
         };
-  const copyrightYear = row.copyright_year ?? row.published_at!.getUTCFullYear();
+  const copyrightYear = row.copyright_year ?? (row.published_at ?? now).getUTCFullYear();
   const copyrightHolder = row.copyright_holder ?? publication;
   const notice =
     licenseCode === 'all-rights-reserved'
