@@ -7,6 +7,7 @@ import { AuditPage } from './features/audit/audit-page.tsx';
 import { RedirectsPage } from './features/redirects/redirects-page.tsx';
 import { RightsPage } from './features/rights/rights-page.tsx';
 import { SettingsPage } from './features/settings/settings-page.tsx';
+import { TransferPage } from './features/transfer/transfer-page.tsx';
 import { AcceptInvitePage, ForgotPasswordPage, ResetPasswordPage } from './features/staff/link-pages.tsx';
 import { StaffPage } from './features/staff/staff-page.tsx';
 
@@ -32,6 +33,7 @@ export const routes: DashboardRoute[] = [
   { pattern: /^\/redirects\/?$/, render: () => <RedirectsPage />, nav: { label: 'Redirects', to: '/redirects', permission: 'redirect.manage' } },
   { pattern: /^\/audit\/?$/, render: () => <AuditPage />, nav: { label: 'Audit log', to: '/audit', permission: 'audit.read' } },
   { pattern: /^\/settings\/?$/, render: () => <SettingsPage />, nav: { label: 'Settings', to: '/settings', permission: 'settings.read' } },
+  { pattern: /^\/transfer\/?$/, render: () => <TransferPage />, nav: { label: 'Export', to: '/transfer', permission: 'data.export' } },
   { pattern: /^\/accept-invite\/?$/, render: () => <AcceptInvitePage />, public: true },
   { pattern: /^\/reset-password\/?$/, render: () => <ResetPasswordPage />, public: true },
   { pattern: /^\/forgot-password\/?$/, render: () => <ForgotPasswordPage />, public: true },
