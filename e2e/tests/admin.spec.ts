@@ -104,7 +104,7 @@ test('the staff page invites a colleague, who joins from the link and is signed 
     await tab.getByLabel('Password again').fill('a long e2e password');
     await tab.getByRole('button', { name: 'Join and sign in' }).click();
     await expect(tab.getByRole('heading', { name: 'Articles' })).toBeVisible();
-    await expect(tab.getByText('Erin Editor')).toBeVisible();
+    await expect(tab.getByText('Erin Editor (Editor)')).toBeVisible();
     // The link worked once.
     await tab.goto(link);
     await expect(tab.getByRole('alert')).toContainText('expired or has already been used');
