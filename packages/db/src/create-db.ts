@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { EmbeddedLock } from './embedded-lock.ts';
-import { SerialPGliteDialect } from './serial-driver.ts';
+import { EmbeddedDialect } from './embedded-driver.ts';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
@@ -153,10 +153,12 @@ async function openPGlite(dataDir: string | undefined): Promise<DbHandle> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
   // Postgres's default 128 MB of shared buffers is most of an embedded server's memory; the embedded mode is
   // for small sites (and tests), whose data fits in far less, and the OS still caches the files below.
-  const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+  // Its files are read through the OS cache, so an index lookup costs little more than a sequential read;
+  // with the default random_page_cost the planner scans small tables whole, which in WebAssembly is slow.
+  const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB', '-c', 'random_page_cost=1.1'];
   const pglite = await PGlite.create(dataDir ? { dataDir, startParams } : { startParams });
   const lock = new EmbeddedLock();
-  const db = new Kysely<Database>({ dialect: new SerialPGliteDialect({ pglite, lock }) });
+  const db = new Kysely<Database>({ dialect: new EmbeddedDialect({ pglite, lock }) });
   const servers: PGLiteSocketServer[] = [];
   return {
     db,

@@ -1,0 +1,75 @@
+import { sql, type Generated, type Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, type DbHandle } from './create-db.ts';
+
+// The embedded driver keeps statements prepared; these run on an in-memory PGlite whatever DATABASE_URL says.
+interface TestTables {
+  item: { id: Generated<number>; name: string; at: Date | null; tags: string[] | null; data: unknown; extra?: string };
+}
+let handle: DbHandle;
+let db: Kysely<TestTables>;
+beforeAll(async () => {
+  handle = await createDb({ kind: 'pglite', dataDir: undefined });
+  db = handle.db as unknown as Kysely<TestTables>;
+  await sql`CREATE TABLE item (id serial PRIMARY KEY, name text UNIQUE NOT NULL, at timestamptz, tags text[], data jsonb)`.execute(db);
+});
+afterAll(async () => {
+  await handle.close();
+});
+
+async function preparedCount(text: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = ${text}`.execute(db);
+  return rows[0]!.n;
+}
+
+describe('the embedded driver', () => {
+  it('prepares a statement once and runs it again with other values', async () => {
+    for (const name of ['a', 'b', 'c']) await db.insertInto('item').values({ name }).execute();
+    const byName = (name: string) => db.selectFrom('item').select('name').where('name', '=', name);
+    const text = byName('a').compile().sql;
+    expect(await byName('a').execute()).toEqual([{ name: 'a' }]);
+    expect(await byName('c').execute()).toEqual([{ name: 'c' }]);
+    expect(await byName('nobody').execute()).toEqual([]);
+    expect(await preparedCount(text)).toBe(1);
+  });
+
+  it('sends and reads values of every kind the services use', async () => {
+    const at = new Date('2026-11-30T09:45:00.000Z');
+    const inserted = await db
+      .insertInto('item')
+      .values({ name: 'typed', at, tags: ['x', 'y, z'], data: JSON.stringify({ nested: [1, 'two', null] }) })
+      .returning(['id', 'at', 'tags', 'data'])
+      .executeTakeFirstOrThrow();
+    expect(inserted.at).toEqual(at);
+    expect(inserted.tags).toEqual(['x', 'y, z']);
+    expect(inserted.data).toEqual({ nested: [1, 'two', null] });
+    const found = await db.selectFrom('item').select('name').where('at', '=', at).where('tags', '@>', sql<string[]>`${['y, z']}`).where('data', 'is not', null).execute();
+    expect(found).toEqual([{ name: 'typed' }]);
+    const updated = await db.updateTable('item').set({ at: null }).where('name', 'in', ['a', 'b']).executeTakeFirst();
+    expect(updated.numUpdatedRows).toBe(2n);
+  });
+
+  it('keeps working when a table a kept statement reads changes shape', async () => {
+    const all = () => db.selectFrom('item').selectAll().where('name', '=', 'a').execute();
+    expect(Object.keys((await all())[0]!)).not.toContain('extra');
+    await sql`ALTER TABLE item ADD COLUMN extra text DEFAULT 'new'`.execute(db);
+    // Postgres refuses to run the kept plan ("cached plan must not change result type"); it is prepared again.
+    expect((await all())[0]).toMatchObject({ name: 'a', extra: 'new' });
+  });
+
+  it('reports a failing statement, keeps nothing of it, and stays usable in and out of transactions', async () => {
+    await expect(sql`SELEC 1`.execute(db)).rejects.toThrow(/syntax error/);
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await trx.insertInto('item').values({ name: 'in the transaction' }).execute();
+        await trx.insertInto('item').values({ name: 'a' }).execute();
+      }),
+    ).rejects.toThrow(/duplicate key/);
+    expect(await db.selectFrom('item').select('name').where('name', '=', 'in the transaction').execute()).toEqual([]);
+    expect(handle.pglite!.isInTransaction()).toBe(false);
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('item').values({ name: 'committed' }).execute();
+    });
+    expect(await db.selectFrom('item').select('name').where('name', '=', 'committed').execute()).toEqual([{ name: 'committed' }]);
+  });
+});
