@@ -1,14 +1,27 @@
 import { readingMinutes } from '@newsroom/content';
-import type { Database, Kysely, MediaVariant } from '@newsroom/db';
+import type { MediaVariant } from '@newsroom/db';
 import type { PublicArticleCard, PublicImage } from '@newsroom/domain';
-import { findArticleAuthors } from '../articles/article.repository.ts';
 import { mediaPath } from '../media/media-url.ts';
-import { findPublicMedia } from './reader.repository.ts';
 
-// The card and image mapping every public page and feed shares; all follow the public media rule in
-// findPublicMedia (not withdrawn, licence not run out).
+// The card and image mapping every public page and feed shares; the rows come from queries that select
+// CARD_COLUMNS and cardParts, which applies the public media rule (not withdrawn, licence not run out).
 
-/** The columns CARD_COLUMNS selects. */
+/** A media row as the public queries select it. */
+export interface PublicMediaRow {
+  id: string;
+  storage_key: string;
+  width: number | null;
+  height: number | null;
+  alt_text: string;
+  caption: string;
+  credit: string | null;
+  creator: string | null;
+  copyright_holder: string | null;
+  license_url: string | null;
+  variants: MediaVariant[] | null;
+}
+
+/** The columns CARD_COLUMNS and cardParts select. */
 export interface CardRow {
   id: string;
   slug: string;
@@ -20,13 +33,13 @@ export interface CardRow {
   featured_media_id: string | null;
   section_name: string | null;
   section_slug: string | null;
+  authors: ReadonlyArray<{ name: string; slug: string }>;
+  image: PublicMediaRow | null;
 }
-
-export type PublicMediaRow = Awaited<ReturnType<typeof findPublicMedia>>[number];
 
 export function toPublicImage(row: PublicMediaRow): PublicImage {
   // One format per srcset: browsers pick by width only, so WebP and AVIF sizes must not be mixed.
-  const variants = ((row.variants ?? []) as MediaVariant[]).filter((v) => v.format === 'webp');
+  const variants = (row.variants ?? []).filter((v) => v.format === 'webp');
   return {
     url: mediaPath(row.storage_key),
     srcset: variants.length ? variants.map((v) => `${mediaPath(v.key)} ${v.width}w`).join(', ') : null,
@@ -41,31 +54,17 @@ export function toPublicImage(row: PublicMediaRow): PublicImage {
   };
 }
 
-/** Cards for rows, with authors and images fetched in one query each, not one per article. */
-export async function buildCards(
-  db: Kysely<Database>,
-  now: Date,
-  rows: readonly CardRow[],
-): Promise<PublicArticleCard[]> {
-  const ids = rows.map((r) => r.id);
-  const mediaIds = [...new Set(rows.flatMap((r) => (r.featured_media_id ? [r.featured_media_id] : [])))];
-  const [authors, media] = await Promise.all([
-    findArticleAuthors(db, ids),
-    findPublicMedia(db, mediaIds, now),
-  ]);
-  const images = new Map(media.map((m) => [m.id, toPublicImage(m)]));
-  return rows.map((r) => ({
-    slug: r.slug,
-    url: `/article/${r.slug}`,
-    headline: r.headline,
-    dek: r.dek,
-    publishedAt: r.published_at!,
-    updatedAt: r.updated_at,
-    section: r.section_name && r.section_slug ? { name: r.section_name, slug: r.section_slug } : null,
-    authors: authors
-      .filter((a) => a.article_id === r.id)
-      .map((a) => ({ name: a.name, slug: a.slug, url: `/author/${a.slug}` })),
-    image: (r.featured_media_id && images.get(r.featured_media_id)) || null,
-    readingMinutes: readingMinutes(r.word_count),
-  }));
+export function toCard(row: CardRow): PublicArticleCard {
+  return {
+    slug: row.slug,
+    url: `/article/${row.slug}`,
+    headline: row.headline,
+    dek: row.dek,
+    publishedAt: row.published_at!,
+    updatedAt: row.updated_at,
+    section: row.section_name && row.section_slug ? { name: row.section_name, slug: row.section_slug } : null,
+    authors: row.authors.map((a) => ({ name: a.name, slug: a.slug, url: `/author/${a.slug}` })),
+    image: row.image ? toPublicImage(row.image) : null,
+    readingMinutes: readingMinutes(row.word_count),
+  };
 }

@@ -1,5 +1,5 @@
 import { sql, type Database, type Kysely } from '@newsroom/db';
-import { CARD_COLUMNS, publishedArticles, searchRank } from './reader.repository.ts';
+import { asJson, CARD_COLUMNS, cardParts, publishedArticles, searchRank } from './reader.repository.ts';
 import { SNIPPET_OPTIONS } from './search-snippet.ts';
 
 // Queries behind the public listings (tag, author, search, corrections), feeds and sitemaps. Every one
@@ -92,6 +92,7 @@ export function publicCardsPage(
 ) {
   return publishedArticles(db, now)
     .select(CARD_COLUMNS)
+    .select(cardParts(now))
     .$if(filter !== null, (q) => q.where(filter!))
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
@@ -112,6 +113,7 @@ export function searchPublished(
 ) {
   return publishedArticles(db, now)
     .select([...CARD_COLUMNS, searchRank(query).as('rank'), sql<number>`count(*) over ()`.as('total')])
+    .select(cardParts(now))
     .where(sql<boolean>`articles.search @@ ${tsQuery(query)}`)
     .orderBy('rank', 'desc')
     .orderBy('articles.published_at', 'desc')
@@ -163,10 +165,9 @@ export function publicCorrectionsPage(db: Kysely<Database>, now: Date, limit: nu
     .execute();
 }
 
-/** The columns a feed item needs beyond a card: the body to render and the rights to print. */
+/** The columns a feed item needs beyond a card: the rights to print (and feedArticles adds the body). */
 export const FEED_COLUMNS = [
   ...CARD_COLUMNS,
-  'articles.body',
   'articles.copyright_holder',
   'articles.copyright_year',
   'articles.license_code',
@@ -176,6 +177,7 @@ export const FEED_COLUMNS = [
 export function feedArticles(db: Kysely<Database>, now: Date, filter: ArticleFilter | null, limit: number) {
   return publishedArticles(db, now)
     .select(FEED_COLUMNS)
+    .select(asJson<unknown>('articles.body').as('body'))
     .$if(filter !== null, (q) => q.where(filter!))
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')

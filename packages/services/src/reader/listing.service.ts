@@ -1,6 +1,6 @@
 import type { PublicAuthorPage, PublicCorrections, PublicListing, PublicSearch } from '@newsroom/domain';
 import type { ServiceDeps } from '../context.ts';
-import { buildCards, toPublicImage } from './cards.ts';
+import { toCard, toPublicImage } from './cards.ts';
 import {
   byAuthor,
   byTag,
@@ -35,7 +35,7 @@ export function createListingService(deps: ServiceDeps) {
       return {
         title: tag.name,
         description: '',
-        articles: await buildCards(db, now, rows.slice(0, PAGE_SIZE)),
+        articles: rows.slice(0, PAGE_SIZE).map(toCard),
         page,
         hasMore: rows.length > PAGE_SIZE,
       };
@@ -60,7 +60,7 @@ export function createListingService(deps: ServiceDeps) {
           bio: author.bio,
           photo: photo[0] ? toPublicImage(photo[0]) : null,
         },
-        articles: await buildCards(db, now, rows.slice(0, PAGE_SIZE)),
+        articles: rows.slice(0, PAGE_SIZE).map(toCard),
         page,
         hasMore: rows.length > PAGE_SIZE,
       };
@@ -73,19 +73,16 @@ export function createListingService(deps: ServiceDeps) {
       const now = clock();
       const rows = await searchPublished(db, now, q, PAGE_SIZE + 1, offset(page, PAGE_SIZE));
       const pageRows = rows.slice(0, PAGE_SIZE);
-      const [cards, snippets] = await Promise.all([
-        buildCards(db, now, pageRows),
-        searchSnippets(
-          db,
-          pageRows.map((r) => r.id),
-          q,
-        ),
-      ]);
+      const snippets = await searchSnippets(
+        db,
+        pageRows.map((r) => r.id),
+        q,
+      );
       return {
         query: q,
-        results: cards.map((card, i) => ({
-          ...card,
-          snippetHtml: snippetToHtml(snippets.get(pageRows[i]!.id) ?? ''),
+        results: pageRows.map((row) => ({
+          ...toCard(row),
+          snippetHtml: snippetToHtml(snippets.get(row.id) ?? ''),
         })),
         total: Number(rows[0]?.total ?? 0),
         page,

@@ -1,23 +1,21 @@
 import { documentMediaIds, renderDocument, type RenderMedia } from '@newsroom/content';
-import { sql, type Database, type Kysely } from '@newsroom/db';
+import { jsonArrayFrom, sql, type Database, type Kysely } from '@newsroom/db';
 import {
   type PublicArticle,
   type PublicHome,
   type PublicListing,
 } from '@newsroom/domain';
+
 import type { ServiceDeps } from '../context.ts';
-import { findArticleTags } from '../articles/article.repository.ts';
 import { findSettingsCached } from '../settings/settings.repository.ts';
 import { yearIn } from '../settings/settings.service.ts';
 import { verifyPreviewToken } from '../preview/preview-token.ts';
-import { buildCards, toPublicImage, type CardRow } from './cards.ts';
+import { toCard, toPublicImage } from './cards.ts';
 import { articleRights } from './rights.ts';
-import { CARD_COLUMNS, findCorrections, findPublicMedia, publishedArticles } from './reader.repository.ts';
+import { asJson, CARD_COLUMNS, cardParts, findPublicMedia, publishedArticles } from './reader.repository.ts';
 
-/** What the article page is built from: the card's columns and the article's own. */
+/** What the article page is built from beyond its card: the article's own columns. */
 const ARTICLE_COLUMNS = [
-  ...CARD_COLUMNS,
-  'articles.body',
   'articles.section_id',
   'articles.seo_title',
   'articles.seo_description',
@@ -28,36 +26,52 @@ const ARTICLE_COLUMNS = [
   'articles.syndication_allowed',
 ] as const;
 
-type ArticleRowForPage = CardRow & {
-  body: unknown;
-  section_id: string | null;
-  seo_title: string | null;
-  seo_description: string | null;
-  canonical_url: string | null;
-  copyright_holder: string | null;
-  copyright_year: number | null;
-  license_code: string | null;
-  syndication_allowed: boolean;
-};
-
 export const PAGE_SIZE = 20;
+
+/**
+ * The article page's row in one query: card, body, tags and corrections (each as JSON beside the columns),
+ * for any article; the callers narrow it to the public one or a previewed one.
+ */
+function articlePageQuery(db: Kysely<Database>, now: Date) {
+  return db
+    .selectFrom('articles')
+    .leftJoin('sections', 'sections.id', 'articles.section_id')
+    .select(CARD_COLUMNS)
+    .select(ARTICLE_COLUMNS)
+    .select(cardParts(now))
+    .select((eb) => [
+      asJson<unknown>('articles.body').as('body'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('article_tags')
+          .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+          .select(['tags.name', 'tags.slug'])
+          .whereRef('article_tags.article_id', '=', 'articles.id')
+          .orderBy('article_tags.position'),
+      ).as('tags'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('corrections')
+          .select(['corrections.kind', 'corrections.text', 'corrections.created_at'])
+          .whereRef('corrections.article_id', '=', 'articles.id')
+          .orderBy('corrections.created_at'),
+      ).as('corrections'),
+    ]);
+}
+
+type ArticlePageRow = NonNullable<Awaited<ReturnType<ReturnType<typeof articlePageQuery>['executeTakeFirst']>>>;
 
 export function createReaderService(deps: ServiceDeps) {
   const { db, clock } = deps;
 
-  const cards = (trx: Kysely<Database>, rows: CardRow[]) => buildCards(trx, clock(), rows);
-
   /** The public article page for a row, published or (for a preview) not: the one place it is built. */
-  async function buildArticle(row: ArticleRowForPage, now: Date): Promise<PublicArticle> {
-    const settings = await findSettingsCached(db);
-    const imageIds = documentMediaIds(row.body);
-    const [[card], tags, corrections, bodyMedia, relatedRows] = await Promise.all([
-      cards(db, [row]),
-      findArticleTags(db, [row.id]),
-      findCorrections(db, row.id),
-      findPublicMedia(db, imageIds, now),
+  async function buildArticle(row: ArticlePageRow, now: Date): Promise<PublicArticle> {
+    const [settings, bodyMedia, relatedRows] = await Promise.all([
+      findSettingsCached(db),
+      findPublicMedia(db, documentMediaIds(row.body), now),
       publishedArticles(db, now)
         .select(CARD_COLUMNS)
+        .select(cardParts(now))
         .where('articles.id', '!=', row.id)
         .$if(row.section_id !== null, (q) => q.where('articles.section_id', '=', row.section_id))
         .orderBy('articles.published_at', 'desc')
@@ -71,24 +85,26 @@ export function createReaderService(deps: ServiceDeps) {
       }),
     );
     return {
-      ...card!,
+      ...toCard(row),
       bodyHtml: renderDocument(row.body, { media: (id) => mediaById.get(id) }),
       wordCount: row.word_count,
-      tags: tags.map((t) => ({ name: t.name, slug: t.slug })),
-      corrections: corrections.map((c) => ({ kind: c.kind, text: c.text, createdAt: c.created_at })),
+      tags: row.tags.map((t) => ({ name: t.name, slug: t.slug })),
+      // Inside JSON, times arrive as ISO strings.
+      corrections: row.corrections.map((c) => ({ kind: c.kind, text: c.text, createdAt: new Date(c.created_at) })),
       rights: articleRights(row, settings, now),
       seo: {
         title: row.seo_title || row.headline,
         description: row.seo_description || row.dek,
         canonicalUrl: row.canonical_url || `${deps.config.publicUrl}/article/${row.slug}`,
       },
-      related: await cards(db, relatedRows),
+      related: relatedRows.map(toCard),
     };
   }
 
   function latest(limit: number, offset = 0) {
     return publishedArticles(db, clock())
       .select(CARD_COLUMNS)
+      .select(cardParts(clock()))
       .orderBy('articles.published_at', 'desc')
       .orderBy('articles.id', 'desc')
       .limit(limit)
@@ -97,18 +113,28 @@ export function createReaderService(deps: ServiceDeps) {
 
   return {
     async home(): Promise<PublicHome> {
-      const recent = await cards(db, await latest(25).execute());
-      const sections = await db.selectFrom('sections').select(['id', 'name', 'slug']).orderBy('position').orderBy('name').execute();
-      // The newest four of every section in one query (and one for their authors and images), not a few per section.
-      const ranked = publishedArticles(db, clock())
-        .select([...CARD_COLUMNS, 'articles.section_id', sql<number>`row_number() over (partition by articles.section_id order by articles.published_at desc, articles.id desc)`.as('rank')])
+      const now = clock();
+      // The newest four of every section in one query, not a few per section; ranked by id first, so the
+      // authors and images are looked up for those four only.
+      const ranked = publishedArticles(db, now)
+        .select(['articles.id as ranked_id', sql<number>`row_number() over (partition by articles.section_id order by articles.published_at desc, articles.id desc)`.as('rank')])
         .where('articles.section_id', 'is not', null);
-      const railRows = await db.selectFrom(ranked.as('ranked')).selectAll().where('ranked.rank', '<=', 4).orderBy('ranked.rank').execute();
-      const railCards = await cards(db, railRows);
+      const [recentRows, sections, railRows] = await Promise.all([
+        latest(25).execute(),
+        db.selectFrom('sections').select(['id', 'name', 'slug']).orderBy('position').orderBy('name').execute(),
+        publishedArticles(db, now)
+          .innerJoin(ranked.as('ranked'), 'ranked.ranked_id', 'articles.id')
+          .select([...CARD_COLUMNS, 'articles.section_id'])
+          .select(cardParts(now))
+          .where('ranked.rank', '<=', 4)
+          .orderBy('ranked.rank')
+          .execute(),
+      ]);
+      const recent = recentRows.map(toCard);
       const rails = sections.map((s) => ({
         name: s.name,
         slug: s.slug,
-        articles: railCards.filter((_card, index) => railRows[index]!.section_id === s.id),
+        articles: railRows.filter((r) => r.section_id === s.id).map(toCard),
       }));
       return { lead: recent[0] ?? null, top: recent.slice(1, 5), sections: rails.filter((r) => r.articles.length > 0), latest: recent.slice(5) };
     },
@@ -116,20 +142,26 @@ export function createReaderService(deps: ServiceDeps) {
     async section(slug: string, page: number): Promise<PublicListing | null> {
       const section = await db.selectFrom('sections').select(['id', 'name', 'description']).where('slug', '=', slug).executeTakeFirst();
       if (!section) return null;
-      const rows = await publishedArticles(db, clock())
+      const now = clock();
+      const rows = await publishedArticles(db, now)
         .select(CARD_COLUMNS)
+        .select(cardParts(now))
         .where('articles.section_id', '=', section.id)
         .orderBy('articles.published_at', 'desc')
         .orderBy('articles.id', 'desc')
         .limit(PAGE_SIZE + 1)
         .offset((page - 1) * PAGE_SIZE)
         .execute();
-      return { title: section.name, description: section.description, articles: await cards(db, rows.slice(0, PAGE_SIZE)), page, hasMore: rows.length > PAGE_SIZE };
+      return { title: section.name, description: section.description, articles: rows.slice(0, PAGE_SIZE).map(toCard), page, hasMore: rows.length > PAGE_SIZE };
     },
 
     async article(slug: string): Promise<PublicArticle | null> {
       const now = clock();
-      const row = await publishedArticles(db, now).select(ARTICLE_COLUMNS).where('articles.slug', '=', slug).executeTakeFirst();
+      const row = await articlePageQuery(db, now)
+        .where('articles.status', '=', 'published')
+        .where('articles.published_at', '<=', now)
+        .where('articles.slug', '=', slug)
+        .executeTakeFirst();
       return row ? buildArticle(row, now) : null;
     },
 
@@ -142,12 +174,7 @@ export function createReaderService(deps: ServiceDeps) {
       const now = clock();
       const claims = verifyPreviewToken(deps.config.secret, token, now);
       if (!claims) return null;
-      const row = await db
-        .selectFrom('articles')
-        .leftJoin('sections', 'sections.id', 'articles.section_id')
-        .select([...ARTICLE_COLUMNS, 'articles.scheduled_at'])
-        .where('articles.id', '=', claims.articleId)
-        .executeTakeFirst();
+      const row = await articlePageQuery(db, now).select('articles.scheduled_at').where('articles.id', '=', claims.articleId).executeTakeFirst();
       if (!row) return null;
       return buildArticle({ ...row, published_at: row.published_at ?? row.scheduled_at ?? now }, now);
     },
