@@ -1,4 +1,5 @@
 import type { Database, Kysely } from '@newsroom/db';
+import { forgetPublicMemos, memoized } from '../public-memo.ts';
 
 /** The settings row, read now. */
 export function findSettings(db: Kysely<Database>) {
@@ -10,26 +11,18 @@ type SettingsRow = Awaited<ReturnType<typeof querySettings>>;
 
 /** Settings are read on every public page and change rarely: kept per database for a short while. */
 const SETTINGS_TTL_MS = 30_000;
-const memo = new WeakMap<Kysely<Database>, { row: Promise<SettingsRow>; until: number }>();
 
 /**
  * The settings row for public pages: outside a transaction it comes from a short-lived memo that every
- * public change clears (forgetCachedSettings); inside one it is read fresh. Editing code uses findSettings.
+ * public change clears (see public-memo.ts); inside one it is read fresh. Editing code uses findSettings.
  */
 export function findSettingsCached(db: Kysely<Database>): Promise<SettingsRow> {
-  if (db.isTransaction) return querySettings(db);
-  const now = Date.now();
-  const hit = memo.get(db);
-  if (hit && hit.until > now) return hit.row;
-  const row = querySettings(db);
-  memo.set(db, { row, until: now + SETTINGS_TTL_MS });
-  row.catch(() => memo.delete(db));
-  return row;
+  return memoized(db, 'settings', SETTINGS_TTL_MS, () => querySettings(db));
 }
 
-/** Drops the memo after a change; the host also calls it when another process announces one. */
+/** Drops the memos after a change; the host also calls it when another process announces one. */
 export function forgetCachedSettings(db: Kysely<Database>): void {
-  memo.delete(db);
+  forgetPublicMemos(db);
 }
 
 export function findMediaFiles(db: Kysely<Database>, ids: string[]) {

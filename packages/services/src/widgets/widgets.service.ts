@@ -19,6 +19,8 @@ import {
   type WidgetsConfig,
 } from '@newsroom/domain';
 import type { ServiceDeps, StaffContext } from '../context.ts';
+import { forgetPublicMemos, memoized } from '../public-memo.ts';
+import { findSettingsCached } from '../settings/settings.repository.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { safeFetchJson, SafeFetchError, type SafeFetchOptions } from './safe-fetch.ts';
 import { findIntegrations, findSnapshots, updateIntegrations, upsertSnapshot } from './widgets.repository.ts';
@@ -29,6 +31,9 @@ export const WIDGET_JOBS = { weather: 'widgets.fetch-weather', markets: 'widgets
 export const WEATHER_REFRESH_MS = 10 * 60_000;
 export const WEATHER_STALE_MINUTES = 30;
 export const MARKETS_STALE_MINUTES = 5;
+/** How long a process reuses the reader's widget snapshot: another process's new quotes show within it. */
+const SNAPSHOT_TTL_MS = 5_000;
+const SNAPSHOT_MEMO = 'widgets';
 /** A provider clock slightly ahead of ours is fine; a time further in the future is not believed. */
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
@@ -122,6 +127,11 @@ export function createWidgetService(deps: ServiceDeps) {
     return readWidgetsConfig((await findIntegrations(db))?.integrations);
   }
 
+  async function storeSnapshot(input: Parameters<typeof upsertSnapshot>[1]): Promise<void> {
+    await upsertSnapshot(db, input);
+    forgetPublicMemos(db, SNAPSHOT_MEMO);
+  }
+
   /** A time the provider reports, unless it is missing, invalid or implausibly in the future. */
   function believable(observed: number | null, now: Date): Date {
     if (observed === null || !Number.isFinite(observed) || observed > now.getTime() + MAX_CLOCK_SKEW_MS)
@@ -154,7 +164,7 @@ export function createWidgetService(deps: ServiceDeps) {
       failed: result.failed,
     };
     // The status is a convenience for administrators; failing to write it must not fail the fetch.
-    await upsertSnapshot(db, {
+    await storeSnapshot({
       provider: 'widget-status',
       key: provider,
       data: status,
@@ -183,7 +193,7 @@ export function createWidgetService(deps: ServiceDeps) {
     };
     // Open-Meteo's times are local to the location; the offset makes them instants.
     const observed = Date.parse(`${answer.current.time}Z`) - answer.utc_offset_seconds * 1000;
-    await upsertSnapshot(db, {
+    await storeSnapshot({
       provider: 'weather',
       key: location.name,
       data: stored,
@@ -249,7 +259,7 @@ export function createWidgetService(deps: ServiceDeps) {
           changePercent: quote.changePercent,
           currency: quote.currency ?? null,
         };
-        await upsertSnapshot(db, {
+        await storeSnapshot({
           provider: 'markets',
           key: symbol,
           data,
@@ -326,13 +336,13 @@ export function createWidgetService(deps: ServiceDeps) {
     },
 
     /** The stored data the reader shows. Never asks a provider: a page is as fast with a provider down. */
-    async snapshot(): Promise<PublicWidgets> {
-      const config = await loadConfig();
-      const [weather, markets] = await Promise.all([
-        weatherView(config.weather),
-        marketsView(config.markets),
-      ]);
-      return { generatedAt: clock(), weather, markets };
+    snapshot(): Promise<PublicWidgets> {
+      // On every page: kept a few seconds, dropped when new data or configuration is stored.
+      return memoized(db, SNAPSHOT_MEMO, SNAPSHOT_TTL_MS, async () => {
+        const config = readWidgetsConfig((await findSettingsCached(db))?.integrations);
+        const [weather, markets] = await Promise.all([weatherView(config.weather), marketsView(config.markets)]);
+        return { generatedAt: clock(), weather, markets };
+      });
     },
 
     /** Only the quotes, for the live stream. */
