@@ -1,6 +1,7 @@
 import { DomainError } from '@newsroom/domain';
 import { fileTypeFromBuffer } from 'file-type';
-import sharp, { type Metadata, type OutputInfo, type Sharp, type SharpOptions } from 'sharp';
+import type { Metadata, OutputInfo, Sharp, SharpOptions } from 'sharp';
+import { loadSharp } from './load-sharp.ts';
 
 /**
  * Turns an uploaded image into what the media library stores: the image re-encoded at full size in its own
@@ -82,6 +83,7 @@ export async function processImage(
   declaredName: string,
   limits: MediaLimits = MEDIA_LIMITS,
 ): Promise<ProcessedImage> {
+  const sharp = await loadSharp();
   const name = displayName(declaredName);
   if (input.byteLength === 0) throw refuse(`${name} is empty`);
   if (input.byteLength > limits.maxBytes) {

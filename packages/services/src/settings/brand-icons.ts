@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
+import { loadSharp } from '../media/load-sharp.ts';
 import { BRAND_ICON_SIZES, DomainError, assertCan, type BrandIcon } from '@newsroom/domain';
 import { sql } from '@newsroom/db';
 import type { ServiceDeps, StaffContext } from '../context.ts';
@@ -62,6 +63,7 @@ export async function generateBrandIcons(deps: ServiceDeps, ctx: StaffContext, i
   const source = await readAll(file.stream, MEDIA_LIMITS.maxBytes);
 
   const hash = createHash('sha256').update(source).digest('hex').slice(0, 16);
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     meta = await sharp(source, { limitInputPixels: MEDIA_LIMITS.maxPixels }).metadata();
