@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
-import { createDb, type Database, type Kysely } from '@newsroom/db';
+import { createDb, type Database, type DbConfig, type Kysely } from '@newsroom/db';
+import { createEmptyServerDatabase } from '@newsroom/db/testing';
 import type { CreateArticleInput } from '@newsroom/domain';
 import {
   createServices,
@@ -22,10 +23,11 @@ import { repoRoot } from '../env.ts';
  * How fast the built server answers reader pages, with and without the render cache, next to a bare Node
  * http server sending a string of the same size; plus the article page's weight. Needs `pnpm build` first
  * (`pnpm bench:reader` at the root builds what is stale). Runs the server the way `pnpm start` does, on an
- * embedded database in a temporary folder: the demo seed plus `--extra` published articles made through
- * the article service. Prints figures; asserts nothing (the machine is shared and noisy).
+ * embedded database in a temporary folder (or, with --postgres, a new database on the PostgreSQL server
+ * DATABASE_URL names, dropped at the end): the demo seed plus `--extra` published articles made through the
+ * article service. Prints figures; asserts nothing (the machine is shared and noisy).
  *
- *   pnpm bench:reader [--duration 10] [--warmup 3] [--connections 50] [--extra 200] [--data-dir DIR]
+ *   pnpm bench:reader [--duration 10] [--warmup 3] [--connections 50] [--extra 200] [--data-dir DIR] [--postgres]
  *
  * --data-dir keeps the seeded folder for the next run (which then skips seeding); by default a temporary
  * folder is used and removed.
@@ -37,6 +39,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '50' },
     extra: { type: 'string', default: '200' },
     'data-dir': { type: 'string' },
+    postgres: { type: 'boolean', default: false },
   },
 });
 const duration = Number(args.duration);
@@ -53,8 +56,16 @@ if (!existsSync(serverJs)) {
 }
 
 const keptDir = args['data-dir'] ? resolve(args['data-dir']) : undefined;
-const reuse = keptDir !== undefined && existsSync(join(keptDir, 'pglite'));
 const dataDir = keptDir ?? (await mkdtemp(join(tmpdir(), 'newsroom-bench-reader-')));
+const server = args.postgres ? await createEmptyServerDatabase() : undefined;
+if (args.postgres && !server) {
+  process.stderr.write('--postgres needs DATABASE_URL naming a PostgreSQL server the bench may create a database on.\n');
+  process.exit(1);
+}
+const dbConfig: DbConfig = server
+  ? { kind: 'postgres', databaseUrl: server.url, poolSize: 2 }
+  : { kind: 'pglite', dataDir: join(dataDir, 'pglite') };
+const reuse = !server && keptDir !== undefined && existsSync(join(keptDir, 'pglite'));
 const port = 3900 + Math.floor(Math.random() * 90);
 const origin = `http://127.0.0.1:${port}`;
 const ownerEmail = 'owner@bench.example';
@@ -91,7 +102,7 @@ async function startServer(extraEnv: Record<string, string>): Promise<Running> {
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       PUBLIC_URL: origin,
-      DATABASE_URL: '',
+      DATABASE_URL: server?.url ?? '',
       LOG_LEVEL: 'warn',
       OWNER_EMAIL: ownerEmail,
       OWNER_PASSWORD: 'bench password 1',
@@ -189,7 +200,7 @@ function getRaw(
 
 /** The demo's owner and a service set over the stopped server's embedded database. */
 async function seedExtraArticles(count: number): Promise<void> {
-  const database = await createDb({ kind: 'pglite', dataDir: join(dataDir, 'pglite') });
+  const database = await createDb(dbConfig);
   try {
     const db: Kysely<Database> = database.db;
     const owner = await db
@@ -260,10 +271,10 @@ const isThirdParty = (url: string) => /^(https?:)?\/\//.test(url) && new URL(url
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 // 1. A seeded data folder: first start migrates and seeds the demo, then more articles through the services.
-log(`data: ${dataDir}${reuse ? ' (seeded by an earlier run)' : ''}`);
+log(`data: ${server ? `PostgreSQL, ${new URL(server.url).pathname.slice(1)}; media in ${dataDir}` : dataDir}${reuse ? ' (seeded by an earlier run)' : ''}`);
 /** The longest demo article (the extras link to none of the demo's, so the page is the demo's own). */
 async function longestDemoArticle(): Promise<string> {
-  const database = await createDb({ kind: 'pglite', dataDir: join(dataDir, 'pglite') });
+  const database = await createDb(dbConfig);
   try {
     const row = await database.db
       .selectFrom('articles')
@@ -381,6 +392,7 @@ await measureBare('bare node http (1)');
 await measureBare('bare node http (2)');
 
 if (!keptDir) await rm(dataDir, { recursive: true, force: true });
+await server?.drop();
 
 const bares = results.filter((r) => r.bare);
 const bare = {
@@ -388,7 +400,7 @@ const bare = {
   cpuUs: bares.reduce((sum, r) => sum + r.cpuUs, 0) / bares.length,
 };
 log(
-  `\n${connections} connections, ${duration} s each after ${warmup} s of warm-up; Node ${process.version}\n`,
+  `\n${connections} connections, ${duration} s each after ${warmup} s of warm-up; Node ${process.version}; database: ${server ? "PostgreSQL" : "embedded PGlite"}\n`,
 );
 log(
   [
