@@ -13,6 +13,7 @@ import { marketsStreamRoute } from './http/markets-stream.route.ts';
 import { mediaRoute } from './http/media.route.ts';
 import { originGuard } from './http/origin-guard.ts';
 import { readerRoute } from './http/reader.route.ts';
+import { searchSuggestRoute } from './http/search-suggest.route.ts';
 import type { RenderCache } from './http/render-cache.ts';
 import { trpcRoute } from './http/trpc.route.ts';
 import { uploadRoute } from './http/upload.route.ts';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps) {
   app.use(feedsRoute(services));
   app.use(manifestRoute(services));
   app.use(marketsStreamRoute(services, { logger }).router);
+  app.use(searchSuggestRoute(services));
   app.use(readerRoute(services, { assets: deps.readerAssets, publicUrl: deps.publicUrl, logger, cache: deps.renderCache }));
 
   const onError: ErrorRequestHandler = (error, req, res, _next) => {

@@ -64,10 +64,11 @@ const FEEDS = [
 ].flatMap((scope) => ['feed.xml', 'atom.xml', 'feed.json'].map((file) => `${scope}/${file}`));
 const SITEMAPS = ['/sitemaps/articles-1.xml', '/sitemaps/pages.xml', '/sitemaps/news.xml'];
 const NO_ARTICLES = ['/sitemap.xml', '/robots.txt'];
+const SUGGESTIONS = ['/search/suggest?q=harbourle'];
 
 describe('nothing unpublished is public', () => {
-  it('no page, feed or sitemap mentions a draft, in-review, scheduled, unpublished, archived or future article', async () => {
-    const paths = [...PAGES, `/article/${slugs.get(CONTROL)}`, ...FEEDS, ...SITEMAPS, ...NO_ARTICLES];
+  it('no page, feed, sitemap or search suggestion mentions a draft, in-review, scheduled, unpublished, archived or future article', async () => {
+    const paths = [...PAGES, `/article/${slugs.get(CONTROL)}`, ...FEEDS, ...SITEMAPS, ...SUGGESTIONS, ...NO_ARTICLES];
     for (const path of paths) {
       const response = await get(path);
       expect(response.status, path).toBe(200);
@@ -84,6 +85,7 @@ describe('nothing unpublished is public', () => {
       const search = await (await get(`/search?q=${word}`)).text();
       expect(search, state).toContain(`No results for “${word}”`);
       expect(search).not.toContain('class="search-result"');
+      expect(await (await get(`/search/suggest?q=${word}`)).json(), state).toEqual({ results: [] });
       expect([404, 410], state).toContain((await get(`/article/${slugs.get(word)}`)).status);
       for (const path of [
         `/tag/tag-${word}`,

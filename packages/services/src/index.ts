@@ -14,6 +14,7 @@ import { createReaderService } from './reader/reader.service.ts';
 import { createFeedService } from './reader/feeds.service.ts';
 import { createListingService } from './reader/listing.service.ts';
 import { createSitemapService } from './reader/sitemap.service.ts';
+import { createSuggestService } from './reader/suggest.service.ts';
 import { createSettingsService } from './settings/settings.service.ts';
 import { createUserService } from './users/user.service.ts';
 import { createAccountService } from './staff/account.service.ts';
@@ -82,6 +83,8 @@ export function createServices(given: ServiceDeps) {
     reader: createReaderService(deps),
     /** Public tag, author, search and corrections pages; feeds; sitemaps. */
     listings: createListingService(deps),
+    /** Headlines suggested under the search box as a reader types. */
+    suggest: createSuggestService(deps),
     feeds: createFeedService(deps),
     sitemaps: createSitemapService(deps),
     media: createMediaService(deps),

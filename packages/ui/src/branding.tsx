@@ -1,4 +1,4 @@
-import type { PublicBranding } from '@newsroom/domain';
+import { SEARCH_QUERY_MAX_LENGTH, type PublicBranding } from '@newsroom/domain';
 
 /** Only #rrggbb reaches a style attribute, whatever is stored. */
 function safeColor(value: string, fallback: string): string {
@@ -18,7 +18,48 @@ export function SkipLink({ target = 'main' }: { target?: string }) {
   );
 }
 
-export function SiteHeader({ branding, homeHref = '/' }: { branding: PublicBranding; homeHref?: string }) {
+/**
+ * The site-wide search: a plain GET form to /search, so it works with JavaScript off. On the reader, the
+ * search island finds it by `data-suggest` and adds suggestions from that endpoint as the reader types.
+ */
+export function SiteSearch({ query = '' }: { query?: string }) {
+  return (
+    <form
+      className="site-search"
+      role="search"
+      aria-label="Site"
+      action="/search"
+      method="get"
+      data-suggest="/search/suggest"
+    >
+      <label className="visually-hidden" htmlFor="site-search-q">
+        Search
+      </label>
+      <input
+        id="site-search-q"
+        className="site-search__input"
+        type="search"
+        name="q"
+        defaultValue={query}
+        maxLength={SEARCH_QUERY_MAX_LENGTH}
+        placeholder="Search articles"
+        required
+      />
+      <button className="site-search__button" type="submit">
+        Search
+      </button>
+    </form>
+  );
+}
+
+export interface SiteHeaderProps {
+  branding: PublicBranding;
+  homeHref?: string;
+  /** The site search form, with the query to show in it; left out where a working form does not belong. */
+  search?: { query?: string };
+}
+
+export function SiteHeader({ branding, homeHref = '/', search }: SiteHeaderProps) {
   return (
     <header className="site-header" role="banner">
       <div className="site-header__inner">
@@ -45,6 +86,7 @@ export function SiteHeader({ branding, homeHref = '/' }: { branding: PublicBrand
             </ul>
           </nav>
         ) : null}
+        {search ? <SiteSearch query={search.query} /> : null}
       </div>
     </header>
   );

@@ -1,1 +1,1 @@
-export { SiteFooter, SiteHeader, SkipLink, accentVariables } from './branding.tsx';
+export { SiteFooter, SiteHeader, SkipLink, accentVariables, type SiteHeaderProps } from './branding.tsx';

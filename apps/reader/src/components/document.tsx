@@ -24,6 +24,8 @@ export interface DocumentProps {
   publicUrl: string;
   /** Shown under the site header on every page (the weather and markets strip). */
   headerExtra?: ReactNode;
+  /** The query the header's search field shows (the search page's own). */
+  searchQuery?: string;
   children: ReactNode;
 }
 
@@ -34,7 +36,7 @@ function jsonLd(value: unknown): string {
 
 const absolute = (publicUrl: string, url: string) => (url.startsWith('/') ? `${publicUrl}${url}` : url);
 
-export function Document({ branding, assets, meta, nonce, publicUrl, headerExtra, children }: DocumentProps) {
+export function Document({ branding, assets, meta, nonce, publicUrl, headerExtra, searchQuery = '', children }: DocumentProps) {
   const title = meta.title === branding.name ? branding.name : `${meta.title} | ${branding.name}`;
   return (
     <html lang={branding.language}>
@@ -87,7 +89,7 @@ export function Document({ branding, assets, meta, nonce, publicUrl, headerExtra
       </head>
       <body>
         <SkipLink />
-        <SiteHeader branding={branding} />
+        <SiteHeader branding={branding} search={{ query: searchQuery }} />
         {headerExtra}
         <main id="main" tabIndex={-1}>
           {children}

@@ -35,6 +35,14 @@ function pageNumber(url: URL): number | null {
   return /^[1-9]\d{0,3}$/.test(raw) ? Number(raw) : null;
 }
 
+/**
+ * The search page's query from `?q=`. The API refuses longer queries; a reader who pastes a paragraph gets
+ * its start searched instead.
+ */
+export function searchQueryOf(url: URL): string {
+  return (url.searchParams.get('q') ?? '').trim().slice(0, SEARCH_QUERY_MAX_LENGTH).trim();
+}
+
 /** The RSS, Atom and JSON feeds of a section, tag or author page, for <link rel="alternate">. */
 export function feedAlternates(basePath: string, title: string): NonNullable<PageMeta['feeds']> {
   return [
@@ -104,8 +112,7 @@ export async function renderListingRoute(
   }
 
   if (route === 'search') {
-    // The API refuses longer queries; a reader who pastes a paragraph gets its start searched instead.
-    const query = (url.searchParams.get('q') ?? '').trim().slice(0, SEARCH_QUERY_MAX_LENGTH).trim();
+    const query = searchQueryOf(url);
     const search = query ? await api.search({ query, page: pageNo }) : null;
     if (search && search.results.length === 0 && pageNo > 1) return notFound();
     return page(

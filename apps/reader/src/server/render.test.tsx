@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicArticle, PublicBranding } from '@newsroom/domain';
-import { renderReaderPage, type ReaderApi } from './render.tsx';
+import { renderErrorPage, renderReaderPage, type ReaderApi } from './render.tsx';
 
 const hostile = `</script><script>alert("x")</script>&<b>`;
 
@@ -77,6 +77,34 @@ describe('reader pages', () => {
     const ld = JSON.parse(blocks[0]!);
     expect(ld.headline).toBe(`Headline ${hostile}`);
     expect(ld.publisher.name).toBe(`Echo ${hostile}`);
+  });
+
+  it('put the site search form in the header of every page, working without script and with ids used once', async () => {
+    const pages = await Promise.all(['/', '/article/a-story', '/section/nope', '/search', '/search?q=port', '/preview/good.token'].map(async (path) => [path, (await render(path))!] as const));
+    pages.push(['error page', { status: 500, html: await renderErrorPage(500, { api: data, assets: { scripts: [], styles: [] }, publicUrl: 'https://news.example', nonce: 'abc' }), lastModified: null }]);
+    for (const [path, page] of pages) {
+      const header = /<header class="site-header"[^>]*>.*?<\/header>/s.exec(page.html)?.[0] ?? '';
+      const form = /<form [^>]*>/.exec(header)?.[0] ?? '';
+      expect(form, path).toContain('role="search"');
+      expect(form, path).toContain('aria-label="Site"');
+      expect(form, path).toContain('action="/search"');
+      expect(form, path).toContain('method="get"');
+      expect(header, path).toContain('<label class="visually-hidden" for="site-search-q">Search</label>');
+      const input = /<input id="site-search-q"[^>]*>/.exec(header)?.[0] ?? '';
+      for (const attribute of ['type="search"', 'name="q"', 'maxLength="200"', 'required=""']) expect(input, path).toContain(attribute);
+      expect(header, path).toMatch(/<button class="site-search__button" type="submit">Search<\/button>/);
+      const ids = [...page.html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+      expect(ids.length, path).toBe(new Set(ids).size);
+    }
+  });
+
+  it('show the search page\'s query in the header field, escaped, and no query elsewhere', async () => {
+    const search = (await render(`/search?q=${encodeURIComponent(`port ${hostile}`)}`))!.html;
+    expect(search).toMatch(/<input id="site-search-q"[^>]* value="port &lt;\/script&gt;&lt;script&gt;alert\(&quot;x&quot;\)/);
+    // The page keeps its own form, a second search landmark with a name of its own.
+    expect(search).toMatch(/<form class="search-form" role="search" aria-label="Search articles"/);
+    expect(search).toContain('id="search-q"');
+    expect((await render('/?q=port'))!.html).toMatch(/<input id="site-search-q"[^>]* value=""/);
   });
 
   it('give every inline script and style the nonce', async () => {

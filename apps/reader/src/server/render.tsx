@@ -7,7 +7,7 @@ import { ErrorPage } from '../pages/error.page.tsx';
 import { HomePage } from '../pages/home.page.tsx';
 import { ListingPage } from '../pages/listing.page.tsx';
 import type { ReaderAssets } from './assets.ts';
-import { LISTING_ROUTES, feedAlternates, renderListingRoute } from './listing-routes.tsx';
+import { LISTING_ROUTES, feedAlternates, renderListingRoute, searchQueryOf } from './listing-routes.tsx';
 import { WIDGET_ROUTES, renderWidgetRoute } from './widget-routes.tsx';
 import { WidgetStrip } from '../components/widgets.tsx';
 import { breadcrumbLd, newsArticleLd, websiteLd } from './structured-data.ts';
@@ -75,11 +75,13 @@ export async function renderReaderPage(url: URL, ctx: RenderContext): Promise<Re
   if (!route) return null;
   // The widgets are extras: if even their stored snapshots cannot be read, the page renders without them.
   const [branding, widgets] = await Promise.all([api.branding(), api.widgets().catch(() => null)]);
+  // On the search page the header's field shows what was searched for; elsewhere it starts empty.
+  const searchQuery = route === 'search' ? searchQueryOf(url) : '';
   const page = (meta: PageMeta, body: ReactElement, status = 200, lastModified: Date | null = null): RenderedPage => ({
     status,
     lastModified,
     html: html(
-      <Document branding={branding} assets={assets} meta={meta} nonce={nonce} publicUrl={publicUrl} headerExtra={widgets ? <WidgetStrip widgets={widgets} /> : null}>
+      <Document branding={branding} assets={assets} meta={meta} nonce={nonce} publicUrl={publicUrl} headerExtra={widgets ? <WidgetStrip widgets={widgets} /> : null} searchQuery={searchQuery}>
         {body}
       </Document>,
     ),

@@ -100,6 +100,19 @@ export const PublicSearchSchema = z.object({
 });
 export type PublicSearch = z.infer<typeof PublicSearchSchema>;
 
+/** At most this many suggestions answer the search box as a reader types. */
+export const SEARCH_SUGGESTIONS_MAX = 5;
+
+/** One as-you-type suggestion: only a headline and where it leads. */
+export const PublicSearchSuggestionSchema = z.object({ headline: z.string(), url: z.string() });
+export type PublicSearchSuggestion = z.infer<typeof PublicSearchSuggestionSchema>;
+
+/** What GET /search/suggest answers. */
+export const PublicSearchSuggestionsSchema = z.object({
+  results: z.array(PublicSearchSuggestionSchema).max(SEARCH_SUGGESTIONS_MAX),
+});
+export type PublicSearchSuggestions = z.infer<typeof PublicSearchSuggestionsSchema>;
+
 export const PublicCorrectionEntrySchema = z.object({
   kind: z.enum(['correction', 'update']),
   text: z.string(),
