@@ -71,6 +71,20 @@ server.listen(env.port, env.host, () => {
   logger.info({ port, database: database.kind, publicUrl: env.publicUrl, startupMs: Math.round(performance.now() - startedAt) }, `Newsroom listening on http://localhost:${port}`);
 });
 
+// Embedded, the statistics and cleanup autovacuum would keep: now (the seed or an import may have changed
+// much) and every hour. Does nothing on a PostgreSQL server.
+const MAINTENANCE_INTERVAL_MS = 60 * 60_000;
+const maintain = () => {
+  const started = performance.now();
+  database.maintain().then(
+    () => logger.debug({ ms: Math.round(performance.now() - started) }, 'database maintenance done'),
+    (err: unknown) => logger.error({ err }, 'database maintenance failed'),
+  );
+};
+maintain();
+const maintenance = setInterval(maintain, MAINTENANCE_INTERVAL_MS);
+maintenance.unref();
+
 // Jobs start once the server already answers: a restart serves readers while the queue connects.
 startWorkers(services, jobs).then(
   () => logger.info({ startupMs: Math.round(performance.now() - startedAt) }, 'job workers started'),
@@ -85,6 +99,7 @@ let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
+  clearInterval(maintenance);
   logger.info({ signal }, 'shutting down: finishing open requests');
   const force = setTimeout(() => {
     logger.warn('requests still open after 10 s; closing anyway');

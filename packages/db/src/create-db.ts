@@ -26,6 +26,12 @@ export interface DbHandle {
    * PGlite that takes ONE connection (see lockedForSocket): set the library's pool size to 1.
    */
   connectionString(): Promise<string>;
+  /**
+   * Upkeep a server's autovacuum does by itself: embedded, VACUUM (ANALYZE), as PGlite runs no background
+   * workers: without it the planner never has statistics (and picks nested loops over whole tables) and
+   * rows that autosave replaced are never reclaimed. On a server, nothing.
+   */
+  maintain(): Promise<void>;
   /** Subscribes to a Postgres NOTIFY channel; the returned function unsubscribes. */
   listen(channel: string, listener: NotificationListener): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -60,6 +66,7 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<DbHa
     pglite: undefined,
     connectionString: async () => databaseUrl,
     ping: () => ping(db),
+    maintain: async () => {},
     async listen(channel, listener) {
       assertChannel(channel);
       if (!listenClient) {
@@ -174,6 +181,9 @@ async function openPGlite(dataDir: string | undefined): Promise<DbHandle> {
       return `postgres://postgres@${host}:${port}/postgres`;
     },
     ping: () => ping(db),
+    async maintain() {
+      await lock.run(() => pglite.exec('VACUUM (ANALYZE)'));
+    },
     async listen(channel, listener) {
       assertChannel(channel);
       const unlisten = await lock.run(() => pglite.listen(channel, listener));
