@@ -3,12 +3,14 @@ import { jsonArrayFrom, jsonObjectFrom, sql, type Database, type ExpressionBuild
 
 
 /** Only what readers may see: published, and not before its publication time. */
+export function isPublicArticle(now: Date) {
+  return (eb: ExpressionBuilder<Database, 'articles'>) =>
+    eb.and([eb('articles.status', '=', 'published'), eb('articles.published_at', '<=', now)]);
+}
+
+/** Public articles with their section, for a query to narrow and select from. */
 export function publishedArticles(db: Kysely<Database>, now: Date) {
-  return db
-    .selectFrom('articles')
-    .leftJoin('sections', 'sections.id', 'articles.section_id')
-    .where('articles.status', '=', 'published')
-    .where('articles.published_at', '<=', now);
+  return db.selectFrom('articles').leftJoin('sections', 'sections.id', 'articles.section_id').where(isPublicArticle(now));
 }
 
 export const CARD_COLUMNS = [
