@@ -17,8 +17,10 @@ export function serveCachedPages(
   cache: RenderCache,
   options: { publicUrl: string; csp: (nonce: string) => string; logger: Logger },
 ): RequestListener {
+  // The level is fixed for the process; at `warn` and above a hit does no logging work at all.
+  const logRequests = options.logger.isLevelEnabled('info');
   return (req: IncomingMessage, res: ServerResponse) => {
-    const started = process.hrtime.bigint();
+    const started = logRequests ? process.hrtime.bigint() : 0n;
     if ((req.method === 'GET' || req.method === 'HEAD') && req.url?.startsWith('/')) {
       let url: URL | undefined;
       try {
@@ -38,11 +40,10 @@ export function serveCachedPages(
         });
         res.writeHead(status, { ...page.appHeaders, ...headers });
         writeBody(res, body);
-        const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        options.logger.info(
-          { method: req.method, url: req.url, status, ms: Math.round(ms * 10) / 10 },
-          'request',
-        );
+        if (logRequests) {
+          const ms = Number(process.hrtime.bigint() - started) / 1e6;
+          options.logger.info({ method: req.method, url: req.url, status, ms: Math.round(ms * 10) / 10 }, 'request');
+        }
         return;
       }
     }

@@ -162,8 +162,8 @@ export interface PageResponseOptions {
 
 /**
  * Status, headers and body for one response with a fresh nonce (in the html and the CSP), or a 304. The
- * body is a list of chunks, mostly the cached buffers themselves: written one after another, nothing the
- * size of the page is copied per response.
+ * body is a list of chunks, mostly the cached buffers themselves: nothing is rendered or compressed per
+ * response.
  */
 export function pageResponse(
   req: IncomingMessage,
@@ -231,9 +231,11 @@ export function sendPage(
   writeBody(res, body);
 }
 
-/** Writes the chunks as one response body: corked, so headers and body leave in one writev (end uncorks). */
+/**
+ * Writes the chunks as one response body with the headers. Joined first: copying 10-odd KB costs less
+ * than the per-call work of several res.write calls.
+ */
 export function writeBody(res: ServerResponse, body: Buffer[]): void {
-  res.cork();
-  for (const chunk of body) res.write(chunk);
-  res.end();
+  if (body.length === 0) res.end();
+  else res.end(body.length === 1 ? body[0] : Buffer.concat(body));
 }
