@@ -1,5 +1,5 @@
 import { documentMediaIds, renderDocument, type RenderMedia } from '@newsroom/content';
-import { jsonArrayFrom, sql, type Database, type Kysely } from '@newsroom/db';
+import { jsonArrayFrom, type Database, type Kysely } from '@newsroom/db';
 import {
   type PublicArticle,
   type PublicHome,
