@@ -65,23 +65,15 @@ class EmbeddedConnection implements DatabaseConnection {
 
   async #run<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const pglite = this.#pglite;
-    const send = (message: Uint8Array) => pglite.execProtocolStream(message, { syncToFs: false });
     const messages = await pglite.runExclusive(async () => {
-      const out = [];
-      try {
-        const prepared = await this.#prepare(compiled.sql, send);
-        const values = compiled.parameters.map((value, i) => {
-          if (value === null || value === undefined) return null;
-          const serializer = pglite.serializers[prepared.paramTypes[i] ?? 0];
-          return serializer ? serializer(value) : String(value);
-        });
-        out.push(...(await send(serialize.bind({ statement: prepared.name, values }))));
-        out.push(...(await send(serialize.describe({ type: 'P' }))));
-        out.push(...(await send(serialize.execute({}))));
-      } finally {
-        out.push(...(await send(serialize.sync())));
-      }
-      return out;
+      const prepared = await this.#prepare(compiled.sql);
+      const values = compiled.parameters.map((value, i) => {
+        if (value === null || value === undefined) return null;
+        const serializer = pglite.serializers[prepared.paramTypes[i] ?? 0];
+        return serializer ? serializer(value) : String(value);
+      });
+      // One exchange, sent at once: after an error Postgres skips to the Sync, which ends it either way.
+      return this.#send(serialize.bind({ statement: prepared.name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync());
     });
     if (!pglite.isInTransaction()) await pglite.syncToFs();
     const [result] = parse.parseResults(messages, pglite.parsers, { rowMode: 'object' });
@@ -91,8 +83,19 @@ class EmbeddedConnection implements DatabaseConnection {
     };
   }
 
+  /** Protocol messages sent as one buffer: one call into WebAssembly instead of one per message. */
+  #send(...messages: Uint8Array[]) {
+    const buffer = new Uint8Array(messages.reduce((sum, m) => sum + m.length, 0));
+    let offset = 0;
+    for (const message of messages) {
+      buffer.set(message, offset);
+      offset += message.length;
+    }
+    return this.#pglite.execProtocolStream(buffer, { syncToFs: false });
+  }
+
   /** The named statement for this text, parsed and described on first use; unnamed for others. */
-  async #prepare(sql: string, send: (message: Uint8Array) => ReturnType<PGlite['execProtocolStream']>): Promise<Prepared> {
+  async #prepare(sql: string): Promise<Prepared> {
     const kept = this.#statements.get(sql);
     if (kept) {
       // Map order is insertion order: re-inserting marks it most recently used.
@@ -101,15 +104,15 @@ class EmbeddedConnection implements DatabaseConnection {
       return kept;
     }
     const name = PREPARABLE.test(sql) ? `newsroom_${this.#nextName++}` : '';
-    await send(serialize.parse({ name, text: sql }));
-    const described = await send(serialize.describe({ type: 'S', name }));
+    // A statement that does not parse throws here and is not kept.
+    const described = await this.#send(serialize.parse({ name, text: sql }), serialize.describe({ type: 'S', name }), serialize.sync());
     const prepared = { name, paramTypes: parse.parseDescribeStatementResults(described) };
     if (name) {
       this.#statements.set(sql, prepared);
       if (this.#statements.size > STATEMENT_CACHE_SIZE) {
         const [oldestSql, oldest] = this.#statements.entries().next().value!;
         this.#statements.delete(oldestSql);
-        await send(serialize.close({ type: 'S', name: oldest.name }));
+        await this.#send(serialize.close({ type: 'S', name: oldest.name }), serialize.sync());
       }
     }
     return prepared;
@@ -120,10 +123,7 @@ class EmbeddedConnection implements DatabaseConnection {
     if (!kept) return;
     this.#statements.delete(sql);
     // The statement may already be gone; closing a missing name is not an error in Postgres.
-    await this.#pglite.runExclusive(async () => {
-      await this.#pglite.execProtocolStream(serialize.close({ type: 'S', name: kept.name }), { syncToFs: false });
-      await this.#pglite.execProtocolStream(serialize.sync(), { syncToFs: false });
-    });
+    await this.#pglite.runExclusive(() => this.#send(serialize.close({ type: 'S', name: kept.name }), serialize.sync()));
   }
 }
 
