@@ -92,8 +92,12 @@ async function waitFor(url: string, child: ChildProcess): Promise<void> {
   }
 }
 
+/** The Node flags `pnpm start` gives the server, read from its script so the two cannot drift apart. */
+const startScript = (JSON.parse(await readFile(resolve(repoRoot, 'apps/api/package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+const startFlags = /\bnode\s+(.*?)\s*dist\/server\.js/.exec(startScript)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
+
 async function startServer(extraEnv: Record<string, string>): Promise<Running> {
-  const child = spawn(process.execPath, ['--enable-source-maps', serverJs], {
+  const child = spawn(process.execPath, [...startFlags, serverJs], {
     env: {
       ...process.env,
       // As `pnpm start` runs it: React's production build.
@@ -299,7 +303,7 @@ if (!reuse) {
   );
 }
 const longest = await longestDemoArticle();
-log(`article page measured: ${longest}`);
+log(`article page measured: ${longest}; server flags as pnpm start: ${startFlags.join(' ')}`);
 
 const results: Array<Measured & { peakMb: number; rssMb: number; bare?: boolean }> = [];
 let articleBytes = 0;
