@@ -54,3 +54,17 @@ test('a reader types in the header search, picks a suggestion from the keyboard 
     'Missile launch over Strait of Tessel prompts emergency regional talks',
   );
 });
+
+test.describe('on a 320 px wide phone', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test('no reader page is wider than the screen, and the header search stays whole', async ({ page }) => {
+    for (const path of ['/', '/article/missile-launch-over-strait-of-tessel-prompts-emergency-regional-talks', '/search?q=missile', '/markets']) {
+      await page.goto(path);
+      const widest = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(widest, path).toBeLessThanOrEqual(320);
+      const button = await page.getByRole('search', { name: 'Site', exact: true }).getByRole('button', { name: 'Search' }).boundingBox();
+      expect(button!.x + button!.width, path).toBeLessThanOrEqual(320);
+    }
+  });
+});
