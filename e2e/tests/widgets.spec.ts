@@ -85,3 +85,22 @@ test('the Weather page says so when there is no weather yet, and every page carr
   await strip.getByRole('link').first().click();
   await expect(page).toHaveURL(/\/markets$/);
 });
+
+test('a page rendered before the prices changed brings its header strip up to date by itself', async ({ page }) => {
+  await setPrices({ ECHO: 50 });
+  await mutation('widgets.refreshNow', null);
+  await page.goto('/corrections');
+  const echo = page
+    .getByRole('complementary', { name: 'Weather and markets' })
+    .locator('[data-quote="ECHO"] [data-field="price"]');
+  await expect(echo).toHaveText('50.00');
+
+  await setPrices({ ECHO: 61.5 });
+  await mutation('widgets.refreshNow', null);
+  // The page comes from the render cache as it was rendered, with the old price in its html...
+  const response = await page.reload();
+  expect(response?.headers()['x-cache']).toBe('HIT');
+  expect(await response?.text()).toContain('50.00');
+  // ...and the strip asks for the quotes as they are now.
+  await expect(echo).toHaveText('61.50');
+});

@@ -192,6 +192,21 @@ describe('GET /live/markets', () => {
     });
     await stream.close();
   });
+
+  it('gives the quotes as they are now as JSON too, for the header strip of a page rendered earlier', async () => {
+    const quotes = async () => {
+      const response = await fetch(`${app.url}/live/markets.json`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=15');
+      const body = (await response.json()) as { quotes: Array<{ symbol: string; price: number }> };
+      return new Map(body.quotes.map((q) => [q.symbol, q.price]));
+    };
+    expect((await quotes()).get('MSFT')).toBe(411.25);
+    provider.prices.set('MSFT', 398.5);
+    app.t.clock.advance(60_000);
+    await widgets.fetchMarketsNow();
+    expect((await quotes()).get('MSFT')).toBe(398.5);
+  });
 });
 
 describe('the live markets stream, on its own', () => {

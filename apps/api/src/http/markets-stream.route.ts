@@ -3,6 +3,12 @@ import type { Logger } from 'pino';
 import { PublicMarketsSchema } from '@newsroom/domain';
 import type { Services } from '@newsroom/services';
 
+/**
+ * /live/markets.json: a shared cache may reuse it for 15 s (quotes are fetched once a minute at most); a
+ * browser asks each time, or a reload would show the quotes it had.
+ */
+const QUOTES_CACHE_CONTROL = 'public, max-age=0, s-maxage=15';
+
 export interface MarketsStreamOptions {
   logger: Logger;
   /** Open streams on this process; more are answered 503 and the page stays as rendered. */
@@ -24,7 +30,7 @@ export interface MarketsStream {
 
 /**
  * GET /live/markets: Server-Sent Events with the stored quotes, sent on connect and again whenever they
- * change. One poller per process reads the database every `pollMs` while at least one reader is
+ * change; GET /live/markets.json: the same quotes once, as JSON. One poller per process reads the database every `pollMs` while at least one reader is
  * connected, whichever process ran the fetch job; no reader means no queries.
  */
 export function marketsStreamRoute(services: Services, options: MarketsStreamOptions): MarketsStream {
@@ -80,6 +86,16 @@ export function marketsStreamRoute(services: Services, options: MarketsStreamOpt
   };
 
   const router = Router();
+  // The quotes now, once: for the header strip of a page that may have come from a cache minutes ago.
+  router.get('/live/markets.json', async (_req: Request, res: Response, next) => {
+    try {
+      const markets = PublicMarketsSchema.parse((await services.widgets.snapshot()).markets);
+      res.setHeader('Cache-Control', QUOTES_CACHE_CONTROL);
+      res.json(markets);
+    } catch (error) {
+      next(error);
+    }
+  });
   router.get('/live/markets', async (req: Request, res: Response) => {
     const ip = req.ip ?? 'unknown';
     let fromClient = 0;

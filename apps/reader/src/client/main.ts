@@ -1,6 +1,6 @@
 import './styles.css';
 import { enhanceShare } from './share.ts';
-import { enhanceMarkets, refreshAges } from './markets.ts';
+import { enhanceMarkets, refreshAges, refreshQuotes } from './markets.ts';
 import { enhanceSearch, focusOnSlash } from './search.ts';
 
 // Progressive enhancement: every page works without this script; it only adds what needs a browser.
@@ -9,6 +9,7 @@ for (const element of document.querySelectorAll<HTMLElement>('[data-share]')) en
 if (document.querySelector('[data-age]')) refreshAges();
 const liveMarkets = document.querySelector<HTMLElement>('[data-live-markets]');
 if (liveMarkets) enhanceMarkets(liveMarkets);
+else if (document.querySelector('[data-quote]')) void refreshQuotes();
 // The header's search form: suggestions as the reader types, and "/" to get there from anywhere.
 const siteSearch = document.querySelector<HTMLFormElement>('form[data-suggest]');
 if (siteSearch) {

@@ -70,6 +70,21 @@ function apply(quotes: LiveQuote[], timeZone: string): void {
 }
 
 /**
+ * The header strip on any other page: the page may have been rendered (and cached) minutes ago, so its
+ * quotes are brought up to date once, from /live/markets.json. If that fails, the strip stays as rendered.
+ */
+export async function refreshQuotes(): Promise<void> {
+  try {
+    const response = await fetch('/live/markets.json', { headers: { accept: 'application/json' } });
+    if (!response.ok) return;
+    const markets = (await response.json()) as { quotes?: LiveQuote[] };
+    if (Array.isArray(markets.quotes)) apply(markets.quotes, 'UTC');
+  } catch {
+    // Offline or a bad answer: the rendered quotes, with their age, are still true.
+  }
+}
+
+/**
  * Live Markets: the server-rendered table is complete without this; with it, prices change in place as
  * /live/markets (Server-Sent Events) reports them. Without EventSource the page simply stays as rendered.
  */
