@@ -45,6 +45,44 @@ describe('renderDocument', () => {
   });
 });
 
+describe('nested lists', () => {
+  // The shape the editor saves: a sublist sits in an item of its own, after the item it belongs to.
+  const item = (value: string) => ({ type: 'listitem', value: 1, indent: 0, children: [text(value)] });
+  const list = (listType: 'bullet' | 'number', items: unknown[]) => ({
+    type: 'list',
+    listType,
+    tag: listType === 'number' ? 'ol' : 'ul',
+    start: 1,
+    children: items,
+  });
+  const sublist = (nested: unknown) => ({ type: 'listitem', value: 2, indent: 0, children: [nested] });
+
+  it('puts each sublist inside the item it belongs to', () => {
+    const doc = documentOf([
+      list('number', [item('one'), sublist(list('bullet', [item('a'), item('b')])), item('two')]),
+    ]);
+    expect(() => parseDocument(doc)).not.toThrow();
+    expect(renderDocument(doc)).toBe('<ol><li>one<ul><li>a</li><li>b</li></ul></li><li>two</li></ol>');
+    expect(documentText(doc)).toBe('one\na\nb\ntwo');
+  });
+
+  it('accepts and renders four levels, the most the editor makes', () => {
+    const deepest = list('bullet', [item('four')]);
+    const three = list('number', [item('three'), sublist(deepest)]);
+    const two = list('bullet', [item('two'), sublist(three)]);
+    const doc = documentOf([list('bullet', [item('one'), sublist(two)])]);
+    expect(() => parseDocument(doc)).not.toThrow();
+    expect(renderDocument(doc)).toBe(
+      '<ul><li>one<ul><li>two<ol><li>three<ul><li>four</li></ul></li></ol></li></ul></li></ul>',
+    );
+  });
+
+  it('keeps a sublist with no item before it', () => {
+    const doc = documentOf([list('bullet', [sublist(list('bullet', [item('orphan')])), item('next')])]);
+    expect(renderDocument(doc)).toBe('<ul><li><ul><li>orphan</li></ul></li><li>next</li></ul>');
+  });
+});
+
 describe('text helpers', () => {
   it('counts words in the plain text', () => {
     const doc = documentOf([paragraph("The minister's visit, long-planned, went ahead."), bulletList(['a b'])]);

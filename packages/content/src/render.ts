@@ -46,14 +46,19 @@ function renderInline(nodes: readonly InlineNodeType[]): string {
 
 function renderList(list: ListNodeType): string {
   const tag = list.listType === 'number' ? 'ol' : 'ul';
-  const items = list.children
-    .map((item) => {
-      const inline = item.children.filter((c): c is InlineNodeType => c.type !== 'list');
-      const nested = item.children.filter((c): c is ListNodeType => c.type === 'list');
-      return `<li>${renderInline(inline)}${nested.map(renderList).join('')}</li>`;
-    })
-    .join('');
-  return `<${tag}>${items}</${tag}>`;
+  const items: string[] = [];
+  for (const item of list.children) {
+    const inline = item.children.filter((c): c is InlineNodeType => c.type !== 'list');
+    const nested = item.children
+      .filter((c): c is ListNodeType => c.type === 'list')
+      .map(renderList)
+      .join('');
+    // The editor keeps a sublist in an item of its own after the item it belongs to. In HTML it goes inside
+    // that item: an item of its own would show an empty bullet and take a number.
+    if (inline.length === 0 && nested && items.length > 0) items[items.length - 1] += nested;
+    else items.push(renderInline(inline) + nested);
+  }
+  return `<${tag}>${items.map((item) => `<li>${item}</li>`).join('')}</${tag}>`;
 }
 
 function embedHtml(url: string): string {

@@ -1,12 +1,15 @@
+import { ClipboardImportExtension } from '@lexical/clipboard';
 import { HorizontalRuleExtension } from '@lexical/extension';
 import { HistoryExtension } from '@lexical/history';
 import { LinkExtension } from '@lexical/link';
 import { ListExtension } from '@lexical/list';
 import { RichTextExtension } from '@lexical/rich-text';
 import { configExtension, defineExtension, type EditorThemeClasses } from 'lexical';
+import { registerListIndent } from './list-indent.ts';
 import { $loadDocument, type LoadReport } from './load.ts';
 import { EDITOR_NODES } from './nodes.ts';
 import { registerBodyNormalisation } from './normalise.ts';
+import { $importHtmlWithWordLists } from './paste.ts';
 import { isLinkUrlAllowed } from './urls.ts';
 
 /** Shared with copy and paste: content copied from one article body pastes into another with its nodes. */
@@ -47,6 +50,23 @@ export const BodySchemaExtension = defineExtension({
   register: (editor) => registerBodyNormalisation(editor),
 });
 
+/** Tab, Shift+Tab and the toolbar's Indent and Outdent nest list items; nothing else indents. */
+export const ListIndentExtension = defineExtension({
+  name: '@newsroom/article-body/list-indent',
+  dependencies: [ListExtension],
+  register: (editor) => registerListIndent(editor),
+});
+
+/** Pasted HTML goes through Lexical's import, with Word's list paragraphs made into lists first. */
+export const BodyPasteExtension = defineExtension({
+  name: '@newsroom/article-body/paste',
+  dependencies: [
+    configExtension(ClipboardImportExtension, {
+      $importMimeType: { 'text/html': [$importHtmlWithWordLists] },
+    }),
+  ],
+});
+
 export interface BodyExtensionOptions {
   initialJson: unknown;
   editable: boolean;
@@ -73,6 +93,8 @@ export function createBodyExtension({ initialJson, editable, report, onError }: 
       configExtension(LinkExtension, { validateUrl: isLinkUrlAllowed }),
       HorizontalRuleExtension,
       BodySchemaExtension,
+      ListIndentExtension,
+      BodyPasteExtension,
     ],
   });
 }

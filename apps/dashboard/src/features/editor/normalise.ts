@@ -1,6 +1,6 @@
 import { HorizontalRuleNode } from '@lexical/extension';
 import { LinkNode } from '@lexical/link';
-import { $isListNode, ListItemNode, ListNode } from '@lexical/list';
+import { $isListNode, ListItemNode, ListNode, registerListStrictIndentTransform } from '@lexical/list';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { TEXT_FORMAT } from '@newsroom/content';
 import {
@@ -24,6 +24,12 @@ import { isLinkUrlAllowed } from './urls.ts';
 
 /** The text format bits the content schema and the public renderer understand. */
 export const ALLOWED_TEXT_FORMAT = Object.values(TEXT_FORMAT).reduce((mask, bit) => mask | bit, 0);
+
+/**
+ * The deepest a list nests in the editor (a top-level list is 1). The schema and the renderer take any
+ * depth; the editor stops here so a story's lists stay readable on a phone (Word allows nine levels).
+ */
+export const MAX_LIST_DEPTH = 4;
 
 const HEADING_TAG_MAP = { h1: 'h2', h2: 'h2', h3: 'h3', h4: 'h4', h5: 'h4', h6: 'h4' } as const;
 
@@ -72,7 +78,8 @@ function $liftToRoot(node: DecoratorNode<unknown>): void {
  * Keeps the document within DocumentSchema ('@newsroom/content') whatever produced it — typing, a paste
  * from a word processor or a web page, or stored JSON: headings are h2–h4, text carries only the formats
  * the renderer knows and no inline styles, tabs become spaces, unsafe links are unwrapped, check lists
- * become bullet lists, and images, embeds and rules sit at the top level.
+ * become bullet lists, lists nest at most MAX_LIST_DEPTH deep and only under an item, and images, embeds
+ * and rules sit at the top level.
  */
 export function registerBodyNormalisation(editor: LexicalEditor): () => void {
   const liftTransforms = (
@@ -90,7 +97,16 @@ export function registerBodyNormalisation(editor: LexicalEditor): () => void {
       $normaliseBlock(node);
     }),
     editor.registerNodeTransform(PullQuoteNode, $normaliseBlock),
-    editor.registerNodeTransform(ListItemNode, $flattenBlockChildren),
+    editor.registerNodeTransform(ListItemNode, (node) => {
+      $flattenBlockChildren(node);
+      // A pasted or stored list nested deeper than the toolbar can make comes up to the deepest level.
+      if (!$isListNode(node.getFirstChild()) && node.getIndent() >= MAX_LIST_DEPTH) {
+        node.setIndent(MAX_LIST_DEPTH - 1);
+      }
+    }),
+    // A sublist always hangs under an item (no level skipped, none before the first item): HTML has no
+    // other place for one, and the public page would show an empty bullet.
+    registerListStrictIndentTransform(editor),
     editor.registerNodeTransform(ListNode, (node) => {
       if (node.getListType() === 'check') node.setListType('bullet');
     }),

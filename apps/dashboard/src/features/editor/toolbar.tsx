@@ -28,7 +28,9 @@ import {
   $setSelection,
   COMMAND_PRIORITY_NORMAL,
   FORMAT_TEXT_COMMAND,
+  INDENT_CONTENT_COMMAND,
   KEY_DOWN_COMMAND,
+  OUTDENT_CONTENT_COMMAND,
   REDO_COMMAND,
   SKIP_DOM_SELECTION_TAG,
   UNDO_COMMAND,
@@ -48,6 +50,7 @@ import {
   type ReactNode,
 } from 'react';
 import { $insertBlock } from './insert.ts';
+import { $canIndentList, $canOutdentList } from './list-indent.ts';
 import {
   $createEmbedNode,
   $createImageNode,
@@ -71,6 +74,9 @@ interface ToolbarState {
   pullQuote: { key: NodeKey; attribution: string } | null;
   /** False for a node selection (an image, say): text tools do not apply. */
   isText: boolean;
+  /** Whether the selected list items can be nested a level deeper, or brought up a level. */
+  canIndent: boolean;
+  canOutdent: boolean;
 }
 
 const INITIAL_STATE: ToolbarState = {
@@ -79,6 +85,8 @@ const INITIAL_STATE: ToolbarState = {
   linkUrl: null,
   pullQuote: null,
   isText: true,
+  canIndent: false,
+  canOutdent: false,
 };
 
 const IS_APPLE =
@@ -140,6 +148,8 @@ function $readToolbarState(previous: ToolbarState): ToolbarState {
     linkUrl: link ? link.getURL() : null,
     pullQuote,
     isText: true,
+    canIndent: $canIndentList(),
+    canOutdent: $canOutdentList(),
   };
 }
 
@@ -433,6 +443,11 @@ export function Toolbar({ pickImage, onImagePicked, contentId }: ToolbarProps) {
     editor.focus();
   }
 
+  function indentList(command: typeof INDENT_CONTENT_COMMAND) {
+    editor.dispatchCommand(command, undefined);
+    editor.focus();
+  }
+
   function submitLink(url: string): string | null {
     if (!url) return 'Enter a URL, or press Cancel.';
     if (!isLinkUrlAllowed(url)) return `That link can't be used. ${LINK_HELP}`;
@@ -643,6 +658,22 @@ export function Toolbar({ pickImage, onImagePicked, contentId }: ToolbarProps) {
             onClick={() => toggleList('number')}
           >
             1. List
+          </ToolButton>
+          <ToolButton
+            label="Outdent"
+            shortcut="Shift+Tab"
+            disabled={textOnly || !state.canOutdent}
+            onClick={() => indentList(OUTDENT_CONTENT_COMMAND)}
+          >
+            ⇤
+          </ToolButton>
+          <ToolButton
+            label="Indent"
+            shortcut="Tab"
+            disabled={textOnly || !state.canIndent}
+            onClick={() => indentList(INDENT_CONTENT_COMMAND)}
+          >
+            ⇥
           </ToolButton>
           <ToolButton
             label="Block quote"
