@@ -180,6 +180,68 @@ test('a contributor submits a draft for review and an editor publishes it to the
   }
 });
 
+test('an editor creates a guest author from the article editor, credits them second, and readers see both names', async ({ page }) => {
+  // Unique per run, so a repeated run makes its own guest author and finds its own article.
+  const run = Date.now().toString(36);
+  const guestName = `E2E Freelancer ${run}`;
+  const headline = `E2E story with a guest byline ${run}`;
+  await signIn(page, OWNER);
+  await newArticle(page);
+  await page.getByLabel('Headline').fill(headline);
+  await toBodyEnd(page);
+  await page.keyboard.type('Reported with a freelancer on the harbour.');
+  await expect(saveStatus(page)).toContainText('Saved at', { timeout: 15_000 });
+
+  const details = page.getByRole('complementary', { name: 'Publishing and details' });
+  const authors = details.getByRole('group', { name: 'Authors' });
+  const bylineNames = authors.locator('.authors-field__name');
+  await expect(bylineNames).toHaveText(['Publication Owner']);
+
+  // Typing a name nobody has offers to create a guest author with it, then asks for an optional bio.
+  const add = authors.getByRole('combobox', { name: 'Add an author' });
+  await add.fill(guestName);
+  await authors.getByRole('option', { name: `Create guest author “${guestName}”` }).click();
+  const form = authors.getByRole('group', { name: 'New guest author' });
+  await expect(form.getByLabel('Name', { exact: true })).toHaveValue(guestName);
+  await expect(form.getByLabel('Name', { exact: true })).toBeFocused();
+  await form.getByLabel('Bio (optional)').fill('Freelance reporter covering the harbour.');
+  await form.getByRole('button', { name: 'Create and add' }).click();
+  await expect(form).toBeHidden();
+  await expect(bylineNames).toHaveText(['Publication Owner', guestName]);
+
+  // Reordering by button keeps the focus with the person moved, so the keyboard can move them back.
+  await authors.getByRole('button', { name: `Move ${guestName} up` }).click();
+  await expect(bylineNames).toHaveText([guestName, 'Publication Owner']);
+  await expect(authors.getByRole('button', { name: `Move ${guestName} down` })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(bylineNames).toHaveText(['Publication Owner', guestName]);
+
+  await expect(page.getByTestId('details-unsaved')).toBeVisible();
+  await details.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('details-unsaved')).toBeHidden();
+  await page.reload();
+  await expect(page.getByRole('complementary', { name: 'Publishing and details' }).getByRole('group', { name: 'Authors' }).locator('.authors-field__name')).toHaveText([
+    'Publication Owner',
+    guestName,
+  ]);
+
+  await page.getByRole('button', { name: 'Publish now' }).click();
+  await expect(page.locator('.article-editor__bar .status')).toHaveText('Published');
+  const href = await page.getByRole('link', { name: 'View on the site' }).getAttribute('href');
+  expect(href).toMatch(/^\/article\/[\w-]+$/);
+
+  await page.goto(href!);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(headline);
+  const byline = page.locator('.article__byline');
+  await expect(byline).toHaveText(`By Publication Owner and ${guestName}`);
+  const guestLink = byline.getByRole('link', { name: guestName });
+  await expect(guestLink).toHaveAttribute('href', /^\/author\/[\w-]+$/);
+  await guestLink.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(guestName);
+  await expect(page.getByRole('main')).toContainText('Freelance reporter covering the harbour.');
+  await expect(page.getByRole('main').getByRole('link', { name: headline }).first()).toBeVisible();
+});
+
 test('two people save the same article: the second sees both texts, keeps theirs, and nothing is lost', async ({ page, browser }) => {
   test.setTimeout(120_000);
   await signIn(page, OWNER);

@@ -4,6 +4,7 @@ import { renderCopyrightNotice, DEFAULT_COPYRIGHT_TEMPLATE } from './copyright.t
 import { slugify, uniqueSlug } from './slug.ts';
 import { AccentColorSchema, contrastRatio, isSafeHref, textColorOn } from './web.ts';
 import { NavItemSchema, PublicationSettingsSchema } from './schemas/settings.schema.ts';
+import { MAX_ARTICLE_AUTHORS, UpdateArticleInputSchema } from './schemas/article.schema.ts';
 
 describe('article workflow', () => {
   it('names the permission each move needs', () => {
@@ -81,5 +82,29 @@ describe('hostile links and colours', () => {
     };
     expect(PublicationSettingsSchema.safeParse({ ...base, timeZone: 'Europe/London' }).success).toBe(true);
     expect(PublicationSettingsSchema.safeParse({ ...base, timeZone: 'Mars/Olympus' }).success).toBe(false);
+  });
+});
+
+describe('bylines in article.update', () => {
+  const id = '11111111-1111-4111-8111-111111111111';
+  const other = '22222222-2222-4222-8222-222222222222';
+  const base = { id, baseVersion: 1 };
+  const issues = (input: unknown) =>
+    UpdateArticleInputSchema.safeParse(input).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
+
+  it('take staff and guest authors in order, and the older staff-only list', () => {
+    const parsed = UpdateArticleInputSchema.parse({ ...base, authors: [{ kind: 'guest', id }, { kind: 'staff', id }] });
+    expect(parsed.authors).toEqual([{ kind: 'guest', id }, { kind: 'staff', id }]);
+    expect(UpdateArticleInputSchema.parse({ ...base, authorIds: [id, other] }).authorIds).toEqual([id, other]);
+  });
+
+  it('name the entry at fault', () => {
+    expect(issues({ ...base, authors: [{ kind: 'staff', id }, { kind: 'staff', id }] })).toEqual(['authors.1: names the same author twice']);
+    expect(issues({ ...base, authorIds: [id, other, id] })).toEqual(['authorIds.2: names the same author twice']);
+    expect(issues({ ...base, authors: [] })).toEqual(['authors: needs at least one author']);
+    expect(issues({ ...base, authors: [{ kind: 'robot', id }] })[0]).toMatch(/^authors\.0\.kind: /);
+    expect(issues({ ...base, authors: [{ kind: 'guest', id: 'nope' }] })[0]).toMatch(/^authors\.0\.id: /);
+    const eleven = Array.from({ length: MAX_ARTICLE_AUTHORS + 1 }, (_, i) => ({ kind: 'guest', id: `${String(i).padStart(8, '0')}-1111-4111-8111-111111111111` }));
+    expect(issues({ ...base, authors: eleven })).toEqual([`authors: may hold at most ${MAX_ARTICLE_AUTHORS} authors`]);
   });
 });

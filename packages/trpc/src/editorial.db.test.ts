@@ -155,3 +155,80 @@ describe('article tools', () => {
     expect(JSON.stringify(restored.body)).toContain('Author words.');
   });
 });
+
+describe('bylines with guest authors', () => {
+  async function failure(promise: Promise<unknown>): Promise<TRPCError> {
+    try {
+      await promise;
+    } catch (error) {
+      if (error instanceof TRPCError) return error;
+      throw error;
+    }
+    throw new Error('expected the call to fail');
+  }
+  const fieldOf = (error: TRPCError) => (error.cause as { field?: string } | undefined)?.field;
+
+  it('an editor makes a guest author and puts them second on the byline', async () => {
+    const caller = callerFor(t, editor);
+    const guest = await caller.staff.createGuestAuthor({ name: 'Nadia Freelance', bio: 'Covers courts.' });
+    expect((await callerFor(t, contributor).staff.guestAuthors()).map((g) => g.id)).toContain(guest.id);
+    const a = await caller.article.create({ headline: 'Court rules on the port' });
+    const saved = await caller.article.update({
+      id: a.id,
+      baseVersion: a.version,
+      authors: [
+        { kind: 'staff', id: editor.actor.id },
+        { kind: 'guest', id: guest.id },
+      ],
+    });
+    expect(saved.authors.map((x) => ({ userId: x.userId, guestAuthorId: x.guestAuthorId, name: x.name }))).toEqual([
+      { userId: editor.actor.id, guestAuthorId: null, name: 'Eve Editor' },
+      { userId: null, guestAuthorId: guest.id, name: 'Nadia Freelance' },
+    ]);
+  });
+
+  it('authors and contributors pick existing guests but may not make new ones', async () => {
+    expect(await codeOf(callerFor(t, author).staff.createGuestAuthor({ name: 'Nope' }))).toBe('FORBIDDEN');
+    expect(await codeOf(callerFor(t, contributor).staff.createGuestAuthor({ name: 'Nope' }))).toBe('FORBIDDEN');
+    const guest = await callerFor(t, editor).staff.createGuestAuthor({ name: 'Agency Wire' });
+    const a = await callerFor(t, author).article.create({ headline: 'Wire copy, rewritten' });
+    const saved = await callerFor(t, author).article.update({
+      id: a.id,
+      baseVersion: a.version,
+      authors: [
+        { kind: 'staff', id: author.actor.id },
+        { kind: 'guest', id: guest.id },
+      ],
+    });
+    expect(saved.authors.map((x) => x.name)).toEqual(['Abe Author', 'Agency Wire']);
+    const off = await failure(callerFor(t, author).article.update({ id: a.id, baseVersion: saved.version, authors: [{ kind: 'guest', id: guest.id }] }));
+    expect(off.code).toBe('FORBIDDEN');
+    expect(fieldOf(off)).toBe('authors');
+  });
+
+  it('refuses a malformed byline with a 400 naming the entry', async () => {
+    const caller = callerFor(t, editor);
+    const a = await caller.article.create({ headline: 'Malformed bylines' });
+    const me = { kind: 'staff' as const, id: editor.actor.id };
+    const update = (authors: unknown) => caller.article.update({ id: a.id, baseVersion: a.version, authors: authors as never });
+
+    const badKind = await failure(update([me, { kind: 'robot', id: editor.actor.id }]));
+    expect(badKind.code).toBe('BAD_REQUEST');
+    expect(badKind.message).toMatch(/^authors\.1\.kind: /);
+    const badId = await failure(update([{ kind: 'guest', id: 'not-a-uuid' }]));
+    expect(badId.message).toMatch(/^authors\.0\.id: /);
+    const repeated = await failure(update([me, me]));
+    expect(repeated.message).toBe('authors.1: names the same author twice');
+    const empty = await failure(update([]));
+    expect(empty.message).toBe('authors: needs at least one author');
+    const unknown = await failure(update([me, { kind: 'guest', id: '00000000-0000-4000-8000-000000000000' }]));
+    expect(unknown.code).toBe('BAD_REQUEST');
+    expect(fieldOf(unknown)).toBe('authors.1');
+    expect(unknown.message).toBe('No such guest author for the byline.');
+    const both = await failure(caller.article.update({ id: a.id, baseVersion: a.version, authors: [me], authorIds: [editor.actor.id] }));
+    expect(both.code).toBe('BAD_REQUEST');
+    expect(fieldOf(both)).toBe('authors');
+
+    expect((await caller.article.get({ id: a.id })).version).toBe(a.version);
+  });
+});

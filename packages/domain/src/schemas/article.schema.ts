@@ -40,6 +40,35 @@ export const ArticleListInputSchema = z.object({
 });
 export type ArticleListInput = z.infer<typeof ArticleListInputSchema>;
 
+/** At most this many names on one byline. */
+export const MAX_ARTICLE_AUTHORS = 10;
+
+/** One name on a byline: a staff member's account, or a guest author (a freelancer, an agency) by id. */
+export const ArticleAuthorRefSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('staff'), id: z.uuid() }),
+  z.object({ kind: z.literal('guest'), id: z.uuid() }),
+]);
+export type ArticleAuthorRef = z.infer<typeof ArticleAuthorRefSchema>;
+
+/** Each repeat of an earlier entry, by index, under `key`; a byline names nobody twice. */
+function refuseRepeats<T>(key: (item: T) => string) {
+  return (items: readonly T[], ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      const k = key(item);
+      if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [index], message: 'names the same author twice' });
+      seen.add(k);
+    });
+  };
+}
+
+/** A whole byline in display order; it replaces the current one. */
+export const ArticleAuthorsSchema = z
+  .array(ArticleAuthorRefSchema)
+  .min(1, 'needs at least one author')
+  .max(MAX_ARTICLE_AUTHORS, `may hold at most ${MAX_ARTICLE_AUTHORS} authors`)
+  .superRefine(refuseRepeats((a) => `${a.kind}:${a.id}`));
+
 export const CreateArticleInputSchema = z.object({
   headline: PlainTextSchema(300),
   dek: PlainTextSchema(600).default(''),
@@ -62,7 +91,15 @@ export const UpdateArticleInputSchema = z.object({
   seoDescription: PlainTextSchema(400).nullable().optional(),
   canonicalUrl: AbsoluteHttpUrlSchema.nullable().optional(),
   featuredMediaId: z.uuid().nullable().optional(),
-  authorIds: z.array(z.uuid()).min(1, 'needs at least one author').max(10).optional(),
+  /** The byline in order, staff and guest authors alike; replaces the current one. */
+  authors: ArticleAuthorsSchema.optional(),
+  /** The older shape of the byline, staff ids only; still accepted. Send `authors` or this, not both. */
+  authorIds: z
+    .array(z.uuid())
+    .min(1, 'needs at least one author')
+    .max(MAX_ARTICLE_AUTHORS, `may hold at most ${MAX_ARTICLE_AUTHORS} authors`)
+    .superRefine(refuseRepeats((id) => id))
+    .optional(),
   rights: ArticleRightsSchema.partial().optional(),
   /** The article's tags, in display order; replaces the current set. */
   tagIds: z.array(z.uuid()).max(20, 'may hold at most 20 tags').optional(),

@@ -1,5 +1,5 @@
 import { sql, type ArticleRow, type ArticleUpdate, type Database, type Kysely } from '@newsroom/db';
-import type { ArticleListInput } from '@newsroom/domain';
+import type { ArticleAuthorRef, ArticleListInput } from '@newsroom/domain';
 
 export function findArticleById(db: Kysely<Database>, id: string) {
   return db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
@@ -179,13 +179,35 @@ export function findOverdueScheduled(db: Kysely<Database>, now: Date, limit: num
     .execute();
 }
 
-export async function replaceArticleAuthors(db: Kysely<Database>, articleId: string, userIds: readonly string[]) {
+/** Replaces the byline with `authors`, in order: staff accounts and guest authors alike. */
+export async function replaceArticleAuthors(db: Kysely<Database>, articleId: string, authors: readonly ArticleAuthorRef[]) {
   await db.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
-  if (userIds.length === 0) return;
+  if (authors.length === 0) return;
   await db
     .insertInto('article_authors')
-    .values(userIds.map((userId, position) => ({ article_id: articleId, position, user_id: userId, guest_author_id: null })))
+    .values(
+      authors.map((a, position) => ({
+        article_id: articleId,
+        position,
+        user_id: a.kind === 'staff' ? a.id : null,
+        guest_author_id: a.kind === 'guest' ? a.id : null,
+      })),
+    )
     .execute();
+}
+
+/**
+ * The names of the staff accounts and guest authors among `authors`, keyed `staff:<id>` or `guest:<id>`;
+ * an id missing from the map names nobody.
+ */
+export async function findBylineNames(db: Kysely<Database>, authors: readonly ArticleAuthorRef[]): Promise<Map<string, string>> {
+  const staffIds = authors.filter((a) => a.kind === 'staff').map((a) => a.id);
+  const guestIds = authors.filter((a) => a.kind === 'guest').map((a) => a.id);
+  const [users, guests] = await Promise.all([
+    staffIds.length > 0 ? db.selectFrom('users').select(['id', 'name']).where('id', 'in', staffIds).execute() : [],
+    guestIds.length > 0 ? db.selectFrom('guest_authors').select(['id', 'name']).where('id', 'in', guestIds).execute() : [],
+  ]);
+  return new Map([...users.map((u) => [`staff:${u.id}`, u.name] as const), ...guests.map((g) => [`guest:${g.id}`, g.name] as const)]);
 }
 
 type SortKey = ArticleListInput['sort'];

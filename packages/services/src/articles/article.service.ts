@@ -1,6 +1,7 @@
 import { countWords, documentText, parseDocument } from '@newsroom/content';
 import type { ArticleRow, Database, Kysely } from '@newsroom/db';
 import {
+  ArticleAuthorsSchema,
   DomainError,
   assertCan,
   can,
@@ -11,6 +12,7 @@ import {
   type ArticleStatus,
   type ArticleSummary,
   type Action,
+  type ArticleAuthorRef,
   type CreateArticleInput,
   type DeleteArticleInput,
   type UpdateArticleInput,
@@ -22,6 +24,7 @@ import {
   countTags,
   deleteArticleIfVersion,
   findArticleAuthors,
+  findBylineNames,
   findArticleById,
   findArticleTags,
   listArticlesPage,
@@ -151,6 +154,45 @@ export async function articleDetail(trx: Kysely<Database>, row: ArticleRow): Pro
   };
 }
 
+/** A byline from an update, with the input field it came from so errors name what the caller sent. */
+interface BylineInput {
+  field: 'authors' | 'authorIds';
+  authors: ArticleAuthorRef[];
+}
+
+/**
+ * The byline an update asks for, if any: `authors` (staff and guests), or the older `authorIds` (staff
+ * only). Checked with the same rules as at the boundary, for callers that come straight to the service.
+ */
+function bylineOf(input: Pick<UpdateArticleInput, 'authors' | 'authorIds'>): BylineInput | null {
+  if (input.authors !== undefined && input.authorIds !== undefined) {
+    throw new DomainError('BAD_INPUT', 'Send the byline as authors or as authorIds, not both.', { field: 'authors' });
+  }
+  const byline: BylineInput | null =
+    input.authors !== undefined
+      ? { field: 'authors', authors: input.authors }
+      : input.authorIds !== undefined
+        ? { field: 'authorIds', authors: input.authorIds.map((id) => ({ kind: 'staff' as const, id })) }
+        : null;
+  if (!byline) return null;
+  const checked = ArticleAuthorsSchema.safeParse(byline.authors);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    throw new DomainError('BAD_INPUT', `The byline ${issue.message}.`, { field: [byline.field, ...issue.path.map(String)].join('.') });
+  }
+  return { field: byline.field, authors: checked.data };
+}
+
+const bylineKey = (a: ArticleAuthorRef) => `${a.kind}:${a.id}`;
+
+/** A byline entry as the audit log keeps it: who, and their name at the time. */
+type BylineEntry = ArticleAuthorRef & { name: string };
+
+/** "A", "A and B", "A, B and C": how the reader joins a byline. */
+function joinNames(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
 /** VERSION_CONFLICT carrying the stored text, so the editor can show both and lose nothing. */
 export function versionConflict(current: ArticleRow | undefined): never {
   if (!current) throw new DomainError('ARTICLE_NOT_FOUND', 'The article was deleted.', { field: 'id' });
@@ -228,7 +270,7 @@ export function createArticleService(deps: ServiceDeps) {
           .values({ slug, headline: input.headline, dek: input.dek, section_id: input.sectionId, ...body, created_by: ctx.actor.id, updated_by: ctx.actor.id })
           .returningAll()
           .executeTakeFirstOrThrow();
-        await replaceArticleAuthors(trx, row.id, [ctx.actor.id]);
+        await replaceArticleAuthors(trx, row.id, [{ kind: 'staff', id: ctx.actor.id }]);
         await insertRevision(trx, row, { kind: 'save', createdBy: ctx.actor.id, at: clock() });
         await insertAudit(trx, ctx, { action: 'article.created', entityType: 'article', entityId: row.id, after: { headline: row.headline, slug } });
         return detail(trx, row);
@@ -248,13 +290,18 @@ export function createArticleService(deps: ServiceDeps) {
      *
      * Revisions: an explicit save always keeps one ('save'). An autosave keeps one ('autosave') only when this
      * user's latest autosave revision of the article is older than AUTOSAVE_REVISION_INTERVAL_MS.
+     *
+     * The byline (`authors`, or staff-only `authorIds`) replaces the current one. Every entry must be a staff
+     * account or a guest author that exists; a role that edits only its own articles cannot leave itself off.
+     * A changed byline is audited (before and after) and named in the note of a revision that is always kept.
      */
     async update(ctx: StaffContext, input: UpdateArticleInput & { autosave?: boolean }): Promise<ArticleDetail> {
       const existing = await loadOwned(ctx, input.id, 'article.update');
       const save = { baseVersion: input.baseVersion, userId: ctx.actor.id, clientId: input.clientId ?? null };
       if (!saveApplies(existing, save)) conflict(existing);
-      if (input.authorIds && !can(ctx.actor, 'article.update', [])) {
-        if (!input.authorIds.includes(ctx.actor.id)) throw new DomainError('FORBIDDEN', 'You cannot take yourself off your own article.', { field: 'authorIds' });
+      const byline = bylineOf(input);
+      if (byline && !can(ctx.actor, 'article.update', []) && !byline.authors.some((a) => a.kind === 'staff' && a.id === ctx.actor.id)) {
+        throw new DomainError('FORBIDDEN', 'You cannot take yourself off your own article.', { field: byline.field });
       }
       const tagIds = input.tagIds && [...new Set(input.tagIds)];
       const now = clock();
@@ -265,6 +312,13 @@ export function createArticleService(deps: ServiceDeps) {
         if (tagIds && (await countTags(trx, tagIds)) !== tagIds.length) {
           throw new DomainError('BAD_INPUT', 'One of the tags does not exist.', { field: 'tagIds' });
         }
+        const names = byline ? await findBylineNames(trx, byline.authors) : null;
+        byline?.authors.forEach((a, index) => {
+          if (!names!.has(bylineKey(a))) {
+            const message = a.kind === 'staff' ? 'No such staff member for the byline.' : 'No such guest author for the byline.';
+            throw new DomainError('BAD_INPUT', message, { field: `${byline.field}.${index}` });
+          }
+        });
         const row = await updateArticleForSave(trx, existing.id, save, {
           ...(input.headline !== undefined && { headline: input.headline }),
           ...(input.dek !== undefined && { dek: input.dek }),
@@ -283,7 +337,26 @@ export function createArticleService(deps: ServiceDeps) {
           updated_at: now,
         });
         if (!row) conflict(await findArticleById(trx, existing.id));
-        if (input.authorIds) await replaceArticleAuthors(trx, row.id, input.authorIds);
+        // Read after the update, which holds the row, so `before` is what this save replaces.
+        let bylineChange: { before: BylineEntry[]; after: BylineEntry[] } | null = null;
+        if (byline && names) {
+          const before: BylineEntry[] = (await findArticleAuthors(trx, [row.id])).map((a) =>
+            a.user_id ? { kind: 'staff', id: a.user_id, name: a.name } : { kind: 'guest', id: a.guest_author_id!, name: a.name },
+          );
+          const after: BylineEntry[] = byline.authors.map((a) => ({ ...a, name: names.get(bylineKey(a))! }));
+          const same = before.length === after.length && before.every((b, i) => bylineKey(b) === bylineKey(after[i]!));
+          if (!same) bylineChange = { before, after };
+        }
+        if (bylineChange) {
+          await replaceArticleAuthors(trx, row.id, bylineChange.after);
+          await insertAudit(trx, ctx, {
+            action: 'article.authors_changed',
+            entityType: 'article',
+            entityId: row.id,
+            before: { authors: bylineChange.before },
+            after: { authors: bylineChange.after },
+          });
+        }
         if (tagIds) await replaceArticleTags(trx, row.id, tagIds);
         if (input.slug && input.slug !== existing.slug && existing.first_published_at) {
           // A published URL keeps working: the old slug redirects to the new one.
@@ -294,11 +367,13 @@ export function createArticleService(deps: ServiceDeps) {
             .onConflict((oc) => oc.column('from_path').doUpdateSet({ to_path: `/article/${input.slug}` }))
             .execute();
         }
-        const revision = { createdBy: ctx.actor.id, clientId: save.clientId, at: now };
+        // Revisions keep the text; a byline change is named in the note so the history shows it.
+        const note = bylineChange ? `Byline: ${joinNames(bylineChange.after.map((a) => a.name))}` : undefined;
+        const revision = { createdBy: ctx.actor.id, clientId: save.clientId, at: now, note };
         if (!input.autosave) {
           await insertRevision(trx, row, { ...revision, kind: 'save' });
         } else {
-          const last = await latestAutosaveAt(trx, row.id, ctx.actor.id);
+          const last = note ? undefined : await latestAutosaveAt(trx, row.id, ctx.actor.id);
           if (!last || now.getTime() - last.getTime() > AUTOSAVE_REVISION_INTERVAL_MS) await insertRevision(trx, row, { ...revision, kind: 'autosave' });
         }
         return row;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyMediaIds, detailsChanged, detailsFromArticle, detailsUpdate, fieldErrorMap, hasGuestAuthors, moveItem, type DetailsSource } from './article-details.ts';
+import { bodyMediaIds, detailsChanged, detailsFromArticle, detailsUpdate, fieldErrorMap, moveItem, type DetailsSource } from './article-details.ts';
 
 const article = (over: Partial<DetailsSource> = {}): DetailsSource => ({
   slug: 'a-story',
@@ -9,8 +9,8 @@ const article = (over: Partial<DetailsSource> = {}): DetailsSource => ({
   sectionId: null,
   tags: [{ id: 't1', name: 'Politics' }],
   authors: [
-    { userId: 'u1', name: 'Ada' },
-    { userId: 'u2', name: 'Bo' },
+    { userId: 'u1', guestAuthorId: null, name: 'Ada' },
+    { userId: 'u2', guestAuthorId: null, name: 'Bo' },
   ],
   featuredMediaId: null,
   ...over,
@@ -30,11 +30,21 @@ describe('article details', () => {
     expect(detailsChanged({ ...d, featuredMediaId: 'm1' }, saved)).toBe(true);
   });
 
-  it('send the byline only when it changed, so guest authors are not dropped by accident', () => {
+  it('send the byline only when it changed, as staff and guest entries in order', () => {
     const saved = article();
     const d = detailsFromArticle(saved);
+    expect(detailsUpdate(d, saved)).not.toHaveProperty('authors');
     expect(detailsUpdate(d, saved)).not.toHaveProperty('authorIds');
-    expect(detailsUpdate({ ...d, authors: [...d.authors].reverse() }, saved).authorIds).toEqual(['u2', 'u1']);
+    expect(detailsUpdate({ ...d, authors: [...d.authors].reverse() }, saved).authors).toEqual([
+      { kind: 'staff', id: 'u2' },
+      { kind: 'staff', id: 'u1' },
+    ]);
+    const withGuest = [...d.authors, { kind: 'guest' as const, id: 'g1', name: 'Wire Agency' }];
+    expect(detailsUpdate({ ...d, authors: withGuest }, saved).authors).toEqual([
+      { kind: 'staff', id: 'u1' },
+      { kind: 'staff', id: 'u2' },
+      { kind: 'guest', id: 'g1' },
+    ]);
   });
 
   it('send empty SEO fields as null and tags in order', () => {
@@ -44,10 +54,22 @@ describe('article details', () => {
     expect(update.tagIds).toEqual(['t2', 't1']);
   });
 
-  it('leave guest authors out of the editable byline and report them', () => {
-    const saved = article({ authors: [{ userId: null, name: 'Guest' }, { userId: 'u1', name: 'Ada' }] });
-    expect(detailsFromArticle(saved).authors).toEqual([{ userId: 'u1', name: 'Ada' }]);
-    expect(hasGuestAuthors(saved)).toBe(true);
+  it('hold guest authors on the byline beside staff, in order, and tell them apart by kind', () => {
+    const saved = article({
+      authors: [
+        { userId: null, guestAuthorId: 'g1', name: 'Guest' },
+        { userId: 'u1', guestAuthorId: null, name: 'Ada' },
+      ],
+    });
+    const d = detailsFromArticle(saved);
+    expect(d.authors).toEqual([
+      { kind: 'guest', id: 'g1', name: 'Guest' },
+      { kind: 'staff', id: 'u1', name: 'Ada' },
+    ]);
+    expect(detailsChanged(d, saved)).toBe(false);
+    // The same id as a staff member is someone else.
+    expect(detailsChanged({ ...d, authors: [{ kind: 'staff', id: 'g1', name: 'Guest' }, d.authors[1]!] }, saved)).toBe(true);
+    expect(detailsChanged({ ...d, authors: [d.authors[1]!, d.authors[0]!] }, saved)).toBe(true);
   });
 });
 

@@ -8,10 +8,15 @@ export interface TagRef {
   name: string;
 }
 
+/** One name on the byline: a staff account or a guest author (a freelancer, an agency). */
 export interface AuthorRef {
-  userId: string;
+  kind: 'staff' | 'guest';
+  id: string;
   name: string;
 }
+
+/** Staff and guest ids could in principle collide; the kind keeps them apart. */
+export const authorKey = (author: Pick<AuthorRef, 'kind' | 'id'>) => `${author.kind}:${author.id}`;
 
 export interface ArticleDetails {
   slug: string;
@@ -32,7 +37,7 @@ export interface DetailsSource {
   canonicalUrl: string | null;
   sectionId: string | null;
   tags: ReadonlyArray<{ id: string; name: string }>;
-  authors: ReadonlyArray<{ userId: string | null; name: string }>;
+  authors: ReadonlyArray<{ userId: string | null; guestAuthorId: string | null; name: string }>;
   featuredMediaId: string | null;
 }
 
@@ -44,21 +49,19 @@ export function detailsFromArticle(article: DetailsSource): ArticleDetails {
     canonicalUrl: article.canonicalUrl ?? '',
     sectionId: article.sectionId,
     tags: article.tags.map((t) => ({ id: t.id, name: t.name })),
-    authors: article.authors.flatMap((a) => (a.userId ? [{ userId: a.userId, name: a.name }] : [])),
+    authors: article.authors.flatMap((a): AuthorRef[] =>
+      a.userId ? [{ kind: 'staff', id: a.userId, name: a.name }] : a.guestAuthorId ? [{ kind: 'guest', id: a.guestAuthorId, name: a.name }] : [],
+    ),
     featuredMediaId: article.featuredMediaId,
   };
 }
 
-/** Guest authors are bylines without an account; the author picker here handles staff only. */
-export function hasGuestAuthors(article: DetailsSource): boolean {
-  return article.authors.some((a) => a.userId === null);
-}
+const sameIds = (a: readonly { id: string }[], b: readonly { id: string }[]) => a.length === b.length && a.every((x, i) => x.id === b[i]!.id);
 
-const sameIds = (a: readonly { id?: string; userId?: string }[], b: readonly { id?: string; userId?: string }[]) =>
-  a.length === b.length && a.every((x, i) => (x.id ?? x.userId) === (b[i]!.id ?? b[i]!.userId));
+const sameAuthors = (a: readonly AuthorRef[], b: readonly AuthorRef[]) => a.length === b.length && a.every((x, i) => authorKey(x) === authorKey(b[i]!));
 
 function authorsChanged(details: ArticleDetails, article: DetailsSource): boolean {
-  return !sameIds(details.authors, detailsFromArticle(article).authors);
+  return !sameAuthors(details.authors, detailsFromArticle(article).authors);
 }
 
 /** True when the editor holds details the server does not have yet. */
@@ -72,14 +75,13 @@ export function detailsChanged(details: ArticleDetails, article: DetailsSource):
     details.sectionId !== saved.sectionId ||
     details.featuredMediaId !== saved.featuredMediaId ||
     !sameIds(details.tags, saved.tags) ||
-    !sameIds(details.authors, saved.authors)
+    !sameAuthors(details.authors, saved.authors)
   );
 }
 
 /**
- * The article.update fields for an explicit save. Authors go only when changed: the server replaces the
- * whole byline, so sending an untouched list would drop guest authors, and a contributor's unchanged list
- * must not be re-checked.
+ * The article.update fields for an explicit save. The byline goes only when changed (the server replaces
+ * it whole and audits each change), as staff and guest entries in order.
  */
 export function detailsUpdate(details: ArticleDetails, article: DetailsSource) {
   return {
@@ -90,7 +92,7 @@ export function detailsUpdate(details: ArticleDetails, article: DetailsSource) {
     sectionId: details.sectionId,
     tagIds: details.tags.map((t) => t.id),
     featuredMediaId: details.featuredMediaId,
-    ...(authorsChanged(details, article) && { authorIds: details.authors.map((a) => a.userId) }),
+    ...(authorsChanged(details, article) && { authors: details.authors.map(({ kind, id }) => ({ kind, id })) }),
   };
 }
 
@@ -117,7 +119,7 @@ export function bodyMediaIds(body: unknown): string[] {
 }
 
 /**
- * Server field errors keyed by field, for showing next to inputs. A nested path (`authorIds.0`) counts
+ * Server field errors keyed by field, for showing next to inputs. A nested path (`authors.0`) counts
  * for its top field.
  */
 export function fieldErrorMap(errors: ReadonlyArray<{ field: string; message: string }>): Record<string, string> {

@@ -10,7 +10,7 @@ import { useSession } from '../auth/session.tsx';
 import { DraftSaver, draftKey, type DraftFields, type SaveResult, type SaverState, type StoredDraft } from './draft-saver.ts';
 import { ConflictPanel, type ConflictDetails } from './conflict-panel.tsx';
 import { STATUS_LABELS, TRANSITION_LABELS } from './status.ts';
-import { bodyMediaIds, detailsChanged, detailsFromArticle, detailsUpdate, fieldErrorMap, hasGuestAuthors, type ArticleDetails } from './article-details.ts';
+import { bodyMediaIds, detailsChanged, detailsFromArticle, detailsUpdate, fieldErrorMap, type ArticleDetails } from './article-details.ts';
 import { AuthorsField } from './authors-field.tsx';
 import { CorrectionsSection } from './corrections-section.tsx';
 import { EditorDialog } from './editor-dialog.tsx';
@@ -250,7 +250,6 @@ export function ArticleEditorPage({ id }: { id: string }) {
   const transitions = allowedTransitions(article.status).filter((to) => canDo(actor, transitionAction(article.status, to), owners));
   const mayDelete = (article.status === 'draft' || article.status === 'in_review') && canDo(actor, 'article.delete', owners);
   const detailsDirty = mayEdit && detailsChanged(details, article);
-  const guests = article.authors.filter((a) => a.userId === null).map((a) => a.name);
   // Offered only when there is nothing of ours to lose by reloading.
   const newerSaved = presence !== null && presence.version > article.version && state.kind === 'saved' && !detailsDirty && busy === null;
 
@@ -565,10 +564,10 @@ export function ArticleEditorPage({ id }: { id: string }) {
           onChange={(authors) => changeDetails({ authors })}
           selfId={me.user.id}
           mayRemoveSelf={canDo(actor, 'article.update', [])}
+          // What staff.createGuestAuthor requires.
+          canCreateGuest={can('staff.invite')}
           readOnly={!mayEdit}
-          lockedReason={hasGuestAuthors(article) ? 'This byline has guest authors, so it can only be changed where guest authors are managed.' : undefined}
-          guestNames={guests}
-          error={fieldErrors.authorIds}
+          error={fieldErrors.authors}
         />
         <FeaturedImageField mediaId={details.featuredMediaId} onChange={(featuredMediaId) => changeDetails({ featuredMediaId })} readOnly={!mayEdit} error={fieldErrors.featuredMediaId} />
         <label className="field">

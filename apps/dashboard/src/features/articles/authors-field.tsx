@@ -1,10 +1,22 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { MAX_ARTICLE_AUTHORS } from '@newsroom/domain';
 import { describeError, trpc } from '../../lib/trpc.ts';
-import { moveItem, type AuthorRef } from './article-details.ts';
+import { authorKey, moveItem, type AuthorRef } from './article-details.ts';
+import { bylineCandidates, GUEST_NAME_MAX, mayRemoveAuthor, newGuestName } from './byline.ts';
 
-const MAX_AUTHORS = 10;
+const GUEST_BIO_MAX = 2000;
 
-type StaffMember = Awaited<ReturnType<typeof trpc.staff.list.query>>[number];
+type Option = { kind: 'person'; person: AuthorRef } | { kind: 'create'; name: string };
+
+interface People {
+  staff: AuthorRef[];
+  guests: AuthorRef[];
+}
+
+interface GuestDraft {
+  name: string;
+  bio: string;
+}
 
 interface AuthorsFieldProps {
   authors: AuthorRef[];
@@ -12,29 +24,42 @@ interface AuthorsFieldProps {
   /** The signed-in user, who cannot take themselves off when their role edits only their own articles. */
   selfId: string;
   mayRemoveSelf: boolean;
+  /** Offer to make a new guest author here (the role may: staff.createGuestAuthor). */
+  canCreateGuest: boolean;
   readOnly?: boolean;
-  /** Why the list cannot be changed here (guest authors on the byline), if it cannot. */
-  lockedReason?: string;
-  /** Shown as they are; the picker handles staff accounts only. */
-  guestNames?: string[];
   error?: string;
 }
 
-/** The byline in order: add staff, move them up or down, take them off. Saved with the explicit Save. */
-export function AuthorsField({ authors, onChange, selfId, mayRemoveSelf, readOnly = false, lockedReason, guestNames = [], error }: AuthorsFieldProps) {
+/**
+ * The byline in order: staff and guest authors (freelancers, agencies). A type-ahead adds either, and can
+ * make a new guest author on the spot when the role may; buttons move each entry up or down or take it
+ * off. The byline is kept with the explicit Save; a new guest author is created at once.
+ */
+export function AuthorsField({ authors, onChange, selfId, mayRemoveSelf, canCreateGuest, readOnly = false, error }: AuthorsFieldProps) {
   const id = useId();
-  const [staff, setStaff] = useState<StaffMember[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [choice, setChoice] = useState('');
   const list = useRef<HTMLOListElement>(null);
-  const editable = !readOnly && !lockedReason;
+  const inputRef = useRef<HTMLInputElement>(null);
+  const draftNameRef = useRef<HTMLInputElement>(null);
+  const [people, setPeople] = useState<People | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const [draft, setDraft] = useState<GuestDraft | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [draftErrors, setDraftErrors] = useState<{ name?: string; bio?: string; form?: string }>({});
 
   useEffect(() => {
-    if (!editable) return;
+    if (readOnly) return;
     let cancelled = false;
-    trpc.staff.list.query({}).then(
-      (result) => {
-        if (!cancelled) setStaff(result.filter((s) => s.status !== 'suspended'));
+    Promise.all([trpc.staff.list.query({}), trpc.staff.guestAuthors.query()]).then(
+      ([staff, guests]) => {
+        if (cancelled) return;
+        setPeople({
+          // Suspended accounts stay on bylines they are on, but are not offered for new ones.
+          staff: staff.filter((s) => s.status !== 'suspended').map((s) => ({ kind: 'staff', id: s.id, name: s.name })),
+          guests: guests.map((g) => ({ kind: 'guest', id: g.id, name: g.name })),
+        });
       },
       (err: unknown) => {
         if (!cancelled) setLoadError(describeError(err).message);
@@ -43,49 +68,162 @@ export function AuthorsField({ authors, onChange, selfId, mayRemoveSelf, readOnl
     return () => {
       cancelled = true;
     };
-  }, [editable]);
+  }, [readOnly]);
 
-  const available = (staff ?? []).filter((s) => !authors.some((a) => a.userId === s.id));
+  const full = authors.length >= MAX_ARTICLE_AUTHORS;
+  const createName = people ? newGuestName(query, people.guests, canCreateGuest) : null;
+  const options: Option[] = people
+    ? [
+        ...bylineCandidates([...people.staff, ...people.guests], authors, query).map((person) => ({ kind: 'person' as const, person })),
+        ...(createName ? [{ kind: 'create' as const, name: createName }] : []),
+      ]
+    : [];
+  const expanded = open && !full && options.length > 0;
+  const activeIndex = Math.min(active, options.length - 1);
+
+  function focusInput() {
+    requestAnimationFrame(() => inputRef.current?.focus());
+  }
 
   function move(index: number, delta: number) {
-    const name = authors[index]!.name;
+    const key = authorKey(authors[index]!);
+    const direction = delta < 0 ? 'up' : 'down';
     onChange(moveItem(authors, index, delta));
-    // Keep focus on the same person's button after the list redraws in its new order.
+    // Keep focus with the same person after the list redraws in its new order; at an end, on their other move.
     requestAnimationFrame(() => {
-      const label = delta < 0 ? `Move ${name} up` : `Move ${name} down`;
-      const button = list.current?.querySelector<HTMLButtonElement>(`button[aria-label="${CSS.escape(label)}"]:not(:disabled)`);
-      (button ?? list.current?.querySelector<HTMLButtonElement>(`button[aria-label^="${CSS.escape(`Move ${name}`)}"]:not(:disabled)`))?.focus();
+      const item = list.current?.querySelector(`li[data-key="${key}"]`);
+      (item?.querySelector<HTMLButtonElement>(`button[data-move="${direction}"]:not(:disabled)`) ?? item?.querySelector<HTMLButtonElement>('button[data-move]:not(:disabled)'))?.focus();
     });
   }
 
-  function add() {
-    const member = staff?.find((s) => s.id === choice);
-    if (!member) return;
-    onChange([...authors, { userId: member.id, name: member.name }]);
-    setChoice('');
+  function remove(author: AuthorRef) {
+    onChange(authors.filter((a) => authorKey(a) !== authorKey(author)));
+    focusInput();
   }
 
+  function add(person: AuthorRef) {
+    if (!authors.some((a) => authorKey(a) === authorKey(person)) && authors.length < MAX_ARTICLE_AUTHORS) onChange([...authors, person]);
+    setQuery('');
+    setOpen(false);
+    setActive(0);
+  }
+
+  function choose(option: Option) {
+    if (option.kind === 'person') {
+      add(option.person);
+      inputRef.current?.focus();
+    } else {
+      openDraft(option.name);
+    }
+  }
+
+  function openDraft(name: string) {
+    setDraftErrors({});
+    setDraft({ name, bio: '' });
+    setOpen(false);
+    requestAnimationFrame(() => draftNameRef.current?.focus());
+  }
+
+  function closeDraft() {
+    setDraft(null);
+    setDraftErrors({});
+    focusInput();
+  }
+
+  async function createGuest() {
+    if (!draft || creating) return;
+    const name = draft.name.trim();
+    if (!name) {
+      setDraftErrors({ name: 'Give the guest author a name.' });
+      return;
+    }
+    setCreating(true);
+    setDraftErrors({});
+    try {
+      const created = await trpc.staff.createGuestAuthor.mutate({ name, bio: draft.bio.trim() });
+      const guest: AuthorRef = { kind: 'guest', id: created.id, name: created.name };
+      setPeople((current) => (current ? { ...current, guests: [...current.guests, guest] } : current));
+      add(guest);
+      setDraft(null);
+      focusInput();
+    } catch (err) {
+      const described = describeError(err);
+      const field = (f: string) => described.fieldErrors.find((e) => e.field === f)?.message;
+      const nameError = field('name');
+      const bioError = field('bio');
+      setDraftErrors(nameError || bioError ? { name: nameError, bio: bioError } : { form: described.message });
+    } finally {
+      setCreating(false);
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      if (!open) setOpen(true);
+      else setActive((i) => (options.length ? (Math.min(i, options.length - 1) + 1) % options.length : 0));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive((i) => (options.length ? (Math.min(i, options.length - 1) - 1 + options.length) % options.length : 0));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const option = expanded ? options[activeIndex] : undefined;
+      if (option) choose(option);
+    } else if (event.key === 'Escape' && expanded) {
+      event.preventDefault();
+      event.stopPropagation();
+      setOpen(false);
+    }
+  }
+
+  function onDraftKeyDown(event: KeyboardEvent<HTMLElement>) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      closeDraft();
+    } else if (event.key === 'Enter' && event.target instanceof HTMLInputElement) {
+      event.preventDefault();
+      void createGuest();
+    }
+  }
+
+  // Chosen on mousedown, before the input's blur closes the list.
+  function onOptionMouseDown(event: MouseEvent<HTMLLIElement>) {
+    event.preventDefault();
+    const option = options[Number(event.currentTarget.dataset.index)];
+    if (option) choose(option);
+  }
+
+  const placeholder = !people ? 'Loading people…' : full ? `At most ${MAX_ARTICLE_AUTHORS} authors` : 'Add a colleague or guest…';
   return (
     <fieldset className="field authors-field" aria-describedby={error ? `${id}-error` : undefined}>
       <legend>Authors</legend>
       <ol ref={list} className="authors-field__list">
         {authors.map((author, index) => (
-          <li key={author.userId}>
+          <li key={authorKey(author)} data-key={authorKey(author)}>
             <span className="authors-field__name">{author.name}</span>
-            {editable ? (
+            {author.kind === 'guest' ? <span className="hint"> (guest)</span> : null}
+            {!readOnly ? (
               <span className="authors-field__actions">
-                <button type="button" className="secondary icon" aria-label={`Move ${author.name} up`} disabled={index === 0} onClick={() => move(index, -1)}>
+                <button type="button" className="secondary icon" data-move="up" aria-label={`Move ${author.name} up`} disabled={index === 0} onClick={() => move(index, -1)}>
                   ↑
                 </button>
-                <button type="button" className="secondary icon" aria-label={`Move ${author.name} down`} disabled={index === authors.length - 1} onClick={() => move(index, 1)}>
+                <button
+                  type="button"
+                  className="secondary icon"
+                  data-move="down"
+                  aria-label={`Move ${author.name} down`}
+                  disabled={index === authors.length - 1}
+                  onClick={() => move(index, 1)}
+                >
                   ↓
                 </button>
                 <button
                   type="button"
                   className="secondary icon"
                   aria-label={`Remove ${author.name} from the authors`}
-                  disabled={authors.length === 1 || (author.userId === selfId && !mayRemoveSelf)}
-                  onClick={() => onChange(authors.filter((a) => a.userId !== author.userId))}
+                  disabled={!mayRemoveAuthor(author, authors, selfId, mayRemoveSelf)}
+                  onClick={() => remove(author)}
                 >
                   ×
                 </button>
@@ -93,29 +231,114 @@ export function AuthorsField({ authors, onChange, selfId, mayRemoveSelf, readOnl
             ) : null}
           </li>
         ))}
-        {guestNames.map((name) => (
-          <li key={`guest:${name}`}>
-            <span className="authors-field__name">{name}</span> <span className="hint">(guest)</span>
-          </li>
-        ))}
       </ol>
-      {lockedReason && !readOnly ? <p className="hint">{lockedReason}</p> : null}
-      {editable ? (
-        <div className="authors-field__add">
-          <label htmlFor={`${id}-add`} className="visually-hidden">
-            Author to add
+      {!readOnly ? (
+        <div className="combobox authors-field__add">
+          <label htmlFor={`${id}-input`} className="visually-hidden">
+            Add an author
           </label>
-          <select id={`${id}-add`} value={choice} onChange={(e) => setChoice(e.target.value)} disabled={!staff || authors.length >= MAX_AUTHORS}>
-            <option value="">{staff ? (available.length ? 'Choose a colleague…' : 'Everyone is on the byline') : 'Loading staff…'}</option>
-            {available.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-          <button type="button" className="secondary" onClick={add} disabled={!choice}>
-            Add author
-          </button>
+          <input
+            ref={inputRef}
+            id={`${id}-input`}
+            type="text"
+            role="combobox"
+            autoComplete="off"
+            aria-autocomplete="list"
+            aria-expanded={expanded}
+            aria-controls={`${id}-list`}
+            aria-activedescendant={expanded ? `${id}-option-${activeIndex}` : undefined}
+            aria-describedby={`${id}-hint`}
+            placeholder={placeholder}
+            disabled={!people || full || draft !== null}
+            value={query}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setOpen(true);
+              setActive(0);
+            }}
+            onFocus={() => setOpen(true)}
+            onBlur={() => setOpen(false)}
+            onKeyDown={onKeyDown}
+          />
+          <ul id={`${id}-list`} role="listbox" aria-label="People to add" className="combobox__list" hidden={!expanded}>
+            {expanded
+              ? options.map((option, index) => (
+                  <li
+                    key={option.kind === 'person' ? authorKey(option.person) : `create:${option.name}`}
+                    id={`${id}-option-${index}`}
+                    role="option"
+                    aria-selected={index === activeIndex}
+                    className={index === activeIndex ? 'is-active' : undefined}
+                    data-index={index}
+                    onMouseDown={onOptionMouseDown}
+                  >
+                    {option.kind === 'create' ? `Create guest author “${option.name}”` : option.person.kind === 'guest' ? `${option.person.name} (guest)` : option.person.name}
+                  </li>
+                ))
+              : null}
+          </ul>
+          <p id={`${id}-hint`} className="hint">
+            Type to find a colleague or a guest author; arrow keys to choose, Enter to add.{canCreateGuest ? ' A new guest author can be created.' : ''}
+          </p>
+          {canCreateGuest && !draft ? (
+            <button type="button" className="secondary" onClick={() => openDraft(query.trim())} disabled={!people || full}>
+              New guest author…
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {draft ? (
+        <div className="authors-field__new-guest" role="group" aria-labelledby={`${id}-new-title`} onKeyDown={onDraftKeyDown}>
+          <p id={`${id}-new-title`} className="authors-field__new-title">
+            New guest author
+          </p>
+          <label className="field">
+            Name
+            <input
+              ref={draftNameRef}
+              value={draft.name}
+              maxLength={GUEST_NAME_MAX}
+              required
+              aria-invalid={draftErrors.name ? true : undefined}
+              aria-describedby={draftErrors.name ? `${id}-new-name-error` : undefined}
+              onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+            />
+            {draftErrors.name ? (
+              <span id={`${id}-new-name-error`} className="form-error">
+                {draftErrors.name}
+              </span>
+            ) : null}
+          </label>
+          <label className="field">
+            Bio (optional)
+            <textarea
+              value={draft.bio}
+              rows={3}
+              maxLength={GUEST_BIO_MAX}
+              aria-invalid={draftErrors.bio ? true : undefined}
+              aria-describedby={draftErrors.bio ? `${id}-new-bio-error` : undefined}
+              onChange={(e) => setDraft({ ...draft, bio: e.target.value })}
+            />
+            {draftErrors.bio ? (
+              <span id={`${id}-new-bio-error`} className="form-error">
+                {draftErrors.bio}
+              </span>
+            ) : null}
+          </label>
+          <p className="hint">The guest author is created at once and added to the byline; press Save to keep the byline.</p>
+          {draftErrors.form ? (
+            <p className="form-error" role="alert">
+              {draftErrors.form}
+            </p>
+          ) : null}
+          <div className="authors-field__new-actions">
+            <button type="button" onClick={() => void createGuest()} disabled={creating || !draft.name.trim()}>
+              {creating ? 'Creating…' : 'Create and add'}
+            </button>
+            <button type="button" className="secondary" onClick={closeDraft} disabled={creating}>
+              Cancel
+            </button>
+          </div>
         </div>
       ) : null}
       {loadError ? <p className="form-error">{loadError}</p> : null}
