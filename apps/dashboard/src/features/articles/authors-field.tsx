@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { MAX_ARTICLE_AUTHORS } from '@newsroom/domain';
 import { describeError, trpc } from '../../lib/trpc.ts';
+import { useCombobox } from '../../lib/use-combobox.ts';
 import { authorKey, moveItem, type AuthorRef } from './article-details.ts';
 import { bylineCandidates, GUEST_NAME_MAX, mayRemoveAuthor, newGuestName } from './byline.ts';
 
@@ -43,8 +44,6 @@ export function AuthorsField({ authors, onChange, selfId, mayRemoveSelf, canCrea
   const [people, setPeople] = useState<People | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
   const [draft, setDraft] = useState<GuestDraft | null>(null);
   const [creating, setCreating] = useState(false);
   const [draftErrors, setDraftErrors] = useState<{ name?: string; bio?: string; form?: string }>({});
@@ -78,8 +77,7 @@ export function AuthorsField({ authors, onChange, selfId, mayRemoveSelf, canCrea
         ...(createName ? [{ kind: 'create' as const, name: createName }] : []),
       ]
     : [];
-  const expanded = open && !full && options.length > 0;
-  const activeIndex = Math.min(active, options.length - 1);
+  const { setOpen, expanded, setActive, inputProps, listProps, optionProps } = useCombobox({ id, options, onChoose: choose, disabled: full, containEscape: true });
 
   function focusInput() {
     requestAnimationFrame(() => inputRef.current?.focus());
@@ -157,25 +155,6 @@ export function AuthorsField({ authors, onChange, selfId, mayRemoveSelf, canCrea
     }
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'ArrowDown') {
-      event.preventDefault();
-      if (!open) setOpen(true);
-      else setActive((i) => (options.length ? (Math.min(i, options.length - 1) + 1) % options.length : 0));
-    } else if (event.key === 'ArrowUp') {
-      event.preventDefault();
-      setActive((i) => (options.length ? (Math.min(i, options.length - 1) - 1 + options.length) % options.length : 0));
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      const option = expanded ? options[activeIndex] : undefined;
-      if (option) choose(option);
-    } else if (event.key === 'Escape' && expanded) {
-      event.preventDefault();
-      event.stopPropagation();
-      setOpen(false);
-    }
-  }
-
   function onDraftKeyDown(event: KeyboardEvent<HTMLElement>) {
     if (event.key === 'Escape') {
       event.preventDefault();
@@ -185,13 +164,6 @@ export function AuthorsField({ authors, onChange, selfId, mayRemoveSelf, canCrea
       event.preventDefault();
       void createGuest();
     }
-  }
-
-  // Chosen on mousedown, before the input's blur closes the list.
-  function onOptionMouseDown(event: MouseEvent<HTMLLIElement>) {
-    event.preventDefault();
-    const option = options[Number(event.currentTarget.dataset.index)];
-    if (option) choose(option);
   }
 
   const placeholder = !people ? 'Loading people…' : full ? `At most ${MAX_ARTICLE_AUTHORS} authors` : 'Add a colleague or guest…';
@@ -239,14 +211,7 @@ export function AuthorsField({ authors, onChange, selfId, mayRemoveSelf, canCrea
           </label>
           <input
             ref={inputRef}
-            id={`${id}-input`}
-            type="text"
-            role="combobox"
-            autoComplete="off"
-            aria-autocomplete="list"
-            aria-expanded={expanded}
-            aria-controls={`${id}-list`}
-            aria-activedescendant={expanded ? `${id}-option-${activeIndex}` : undefined}
+            {...inputProps}
             aria-describedby={`${id}-hint`}
             placeholder={placeholder}
             disabled={!people || full || draft !== null}
@@ -256,22 +221,11 @@ export function AuthorsField({ authors, onChange, selfId, mayRemoveSelf, canCrea
               setOpen(true);
               setActive(0);
             }}
-            onFocus={() => setOpen(true)}
-            onBlur={() => setOpen(false)}
-            onKeyDown={onKeyDown}
           />
-          <ul id={`${id}-list`} role="listbox" aria-label="People to add" className="combobox__list" hidden={!expanded}>
+          <ul {...listProps} aria-label="People to add" className="combobox__list">
             {expanded
               ? options.map((option, index) => (
-                  <li
-                    key={option.kind === 'person' ? authorKey(option.person) : `create:${option.name}`}
-                    id={`${id}-option-${index}`}
-                    role="option"
-                    aria-selected={index === activeIndex}
-                    className={index === activeIndex ? 'is-active' : undefined}
-                    data-index={index}
-                    onMouseDown={onOptionMouseDown}
-                  >
+                  <li key={option.kind === 'person' ? authorKey(option.person) : `create:${option.name}`} {...optionProps(index)}>
                     {option.kind === 'create' ? `Create guest author “${option.name}”` : option.person.kind === 'guest' ? `${option.person.name} (guest)` : option.person.name}
                   </li>
                 ))

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Tag } from '@newsroom/domain';
 import { trpc } from '../../lib/trpc.ts';
+import { useCombobox } from '../../lib/use-combobox.ts';
 
 interface TagFilterProps {
   /** The chosen tag, or null for any. */
@@ -17,12 +18,15 @@ export function TagFilter({ value, onChange }: TagFilterProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   const clearRef = useRef<HTMLButtonElement>(null);
   const [query, setQuery] = useState('');
-  const [open, setOpen] = useState(false);
   const [found, setFound] = useState<Tag[]>([]);
-  const [active, setActive] = useState(0);
   const [failed, setFailed] = useState(false);
   const latest = useRef(0);
   const focusAfter = useRef<'input' | 'clear' | null>(null);
+  const { open, setOpen, expanded, setActive, inputProps, listProps, optionProps } = useCombobox({
+    id,
+    options: found,
+    onChoose: choose,
+  });
 
   useEffect(() => {
     if (!open) return;
@@ -44,7 +48,7 @@ export function TagFilter({ value, onChange }: TagFilterProps) {
       query ? 200 : 0,
     );
     return () => clearTimeout(timer);
-  }, [query, open]);
+  }, [query, open, setActive]);
 
   // Keep focus in the control when it switches between the input and the chosen tag.
   useEffect(() => {
@@ -53,41 +57,11 @@ export function TagFilter({ value, onChange }: TagFilterProps) {
     focusAfter.current = null;
   }, [value]);
 
-  const expanded = open && found.length > 0;
-  const activeIndex = Math.min(active, found.length - 1);
-
   function choose(tag: Tag) {
     focusAfter.current = 'clear';
     setQuery('');
     setOpen(false);
     onChange({ id: tag.id, name: tag.name });
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'ArrowDown') {
-      event.preventDefault();
-      if (!open) setOpen(true);
-      else setActive((i) => (found.length ? (Math.min(i, found.length - 1) + 1) % found.length : 0));
-    } else if (event.key === 'ArrowUp') {
-      event.preventDefault();
-      setActive((i) =>
-        found.length ? (Math.min(i, found.length - 1) - 1 + found.length) % found.length : 0,
-      );
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      const tag = expanded ? found[activeIndex] : undefined;
-      if (tag) choose(tag);
-    } else if (event.key === 'Escape' && expanded) {
-      event.preventDefault();
-      setOpen(false);
-    }
-  }
-
-  // Chosen on mousedown, before the input's blur closes the list.
-  function onOptionMouseDown(event: MouseEvent<HTMLLIElement>) {
-    event.preventDefault();
-    const tag = found[Number(event.currentTarget.dataset.index)];
-    if (tag) choose(tag);
   }
 
   if (value) {
@@ -118,14 +92,7 @@ export function TagFilter({ value, onChange }: TagFilterProps) {
       <label htmlFor={`${id}-input`}>Tag</label>
       <input
         ref={inputRef}
-        id={`${id}-input`}
-        type="text"
-        role="combobox"
-        autoComplete="off"
-        aria-autocomplete="list"
-        aria-expanded={expanded}
-        aria-controls={`${id}-list`}
-        aria-activedescendant={expanded ? `${id}-option-${activeIndex}` : undefined}
+        {...inputProps}
         aria-describedby={failed ? `${id}-error` : undefined}
         placeholder="Any tag"
         value={query}
@@ -133,28 +100,11 @@ export function TagFilter({ value, onChange }: TagFilterProps) {
           setQuery(e.target.value);
           setOpen(true);
         }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
-        onKeyDown={onKeyDown}
       />
-      <ul
-        id={`${id}-list`}
-        role="listbox"
-        aria-label="Tags"
-        className="article-list__options"
-        hidden={!expanded}
-      >
+      <ul {...listProps} aria-label="Tags" className="article-list__options">
         {expanded
           ? found.map((tag, index) => (
-              <li
-                key={tag.id}
-                id={`${id}-option-${index}`}
-                role="option"
-                aria-selected={index === activeIndex}
-                className={index === activeIndex ? 'is-active' : undefined}
-                data-index={index}
-                onMouseDown={onOptionMouseDown}
-              >
+              <li key={tag.id} {...optionProps(index)}>
                 {tag.name}
               </li>
             ))

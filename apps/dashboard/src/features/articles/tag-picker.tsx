@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { describeError, trpc } from '../../lib/trpc.ts';
+import { useCombobox } from '../../lib/use-combobox.ts';
 import type { TagRef } from './article-details.ts';
 
 const MAX_TAGS = 20;
@@ -23,12 +24,26 @@ export function TagPicker({ tags, onChange, canCreate, readOnly = false, error }
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
-  const [open, setOpen] = useState(false);
   const [found, setFound] = useState<TagRef[]>([]);
-  const [active, setActive] = useState(0);
   const [busy, setBusy] = useState(false);
   const [localError, setLocalError] = useState<string | null>(null);
   const latest = useRef(0);
+
+  const trimmed = query.trim();
+  const options: Option[] = [
+    ...found.filter((t) => !tags.some((chosen) => chosen.id === t.id)).map((tag) => ({ kind: 'tag' as const, tag })),
+    ...(canCreate && trimmed && !found.some((t) => t.name.toLowerCase() === trimmed.toLowerCase()) && !tags.some((t) => t.name.toLowerCase() === trimmed.toLowerCase())
+      ? [{ kind: 'create' as const, name: trimmed }]
+      : []),
+  ];
+  const full = tags.length >= MAX_TAGS;
+  const { open, setOpen, expanded, setActive, inputProps, listProps, optionProps } = useCombobox({
+    id,
+    options,
+    onChoose: (option) => void choose(option),
+    disabled: full,
+    containEscape: true,
+  });
 
   useEffect(() => {
     if (!open) return;
@@ -49,18 +64,7 @@ export function TagPicker({ tags, onChange, canCreate, readOnly = false, error }
       query ? 200 : 0,
     );
     return () => clearTimeout(timer);
-  }, [query, open]);
-
-  const trimmed = query.trim();
-  const options: Option[] = [
-    ...found.filter((t) => !tags.some((chosen) => chosen.id === t.id)).map((tag) => ({ kind: 'tag' as const, tag })),
-    ...(canCreate && trimmed && !found.some((t) => t.name.toLowerCase() === trimmed.toLowerCase()) && !tags.some((t) => t.name.toLowerCase() === trimmed.toLowerCase())
-      ? [{ kind: 'create' as const, name: trimmed }]
-      : []),
-  ];
-  const full = tags.length >= MAX_TAGS;
-  const expanded = open && !full && options.length > 0;
-  const activeIndex = Math.min(active, options.length - 1);
+  }, [query, open, setActive]);
 
   async function choose(option: Option) {
     setLocalError(null);
@@ -84,36 +88,6 @@ export function TagPicker({ tags, onChange, canCreate, readOnly = false, error }
     setQuery('');
     setOpen(false);
     inputRef.current?.focus();
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'ArrowDown') {
-      event.preventDefault();
-      if (!open) setOpen(true);
-      else setActive((i) => (options.length ? (Math.min(i, options.length - 1) + 1) % options.length : 0));
-    } else if (event.key === 'ArrowUp') {
-      event.preventDefault();
-      setActive((i) => (options.length ? (Math.min(i, options.length - 1) - 1 + options.length) % options.length : 0));
-    } else if (event.key === 'Enter') {
-      // Enter never submits a surrounding form from here.
-      event.preventDefault();
-      const option = expanded ? options[activeIndex] : undefined;
-      if (option) void choose(option);
-    } else if (event.key === 'Escape') {
-      if (expanded) {
-        event.preventDefault();
-        // Keep the Escape from closing a dialog around the picker.
-        event.stopPropagation();
-        setOpen(false);
-      }
-    }
-  }
-
-  // Chosen on mousedown, before the input's blur closes the list.
-  function onOptionMouseDown(event: MouseEvent<HTMLLIElement>) {
-    event.preventDefault();
-    const option = options[Number(event.currentTarget.dataset.index)];
-    if (option) void choose(option);
   }
 
   const shownError = localError ?? error;
@@ -151,14 +125,7 @@ export function TagPicker({ tags, onChange, canCreate, readOnly = false, error }
           </label>
           <input
             ref={inputRef}
-            id={`${id}-input`}
-            type="text"
-            role="combobox"
-            autoComplete="off"
-            aria-autocomplete="list"
-            aria-expanded={expanded}
-            aria-controls={`${id}-list`}
-            aria-activedescendant={expanded ? `${id}-option-${activeIndex}` : undefined}
+            {...inputProps}
             aria-describedby={`${id}-hint${shownError ? ` ${id}-error` : ''}`}
             aria-invalid={shownError ? true : undefined}
             placeholder={full ? `At most ${MAX_TAGS} tags` : 'Add a tag…'}
@@ -169,22 +136,11 @@ export function TagPicker({ tags, onChange, canCreate, readOnly = false, error }
               setOpen(true);
               setLocalError(null);
             }}
-            onFocus={() => setOpen(true)}
-            onBlur={() => setOpen(false)}
-            onKeyDown={onKeyDown}
           />
-          <ul id={`${id}-list`} role="listbox" aria-label="Tag suggestions" className="combobox__list" hidden={!expanded}>
+          <ul {...listProps} aria-label="Tag suggestions" className="combobox__list">
             {expanded
               ? options.map((option, index) => (
-                  <li
-                    key={option.kind === 'tag' ? option.tag.id : `create:${option.name}`}
-                    id={`${id}-option-${index}`}
-                    role="option"
-                    aria-selected={index === activeIndex}
-                    className={index === activeIndex ? 'is-active' : undefined}
-                    data-index={index}
-                    onMouseDown={onOptionMouseDown}
-                  >
+                  <li key={option.kind === 'tag' ? option.tag.id : `create:${option.name}`} {...optionProps(index)}>
                     {option.kind === 'tag' ? option.tag.name : `Create tag “${option.name}”`}
                   </li>
                 ))
