@@ -26,7 +26,7 @@ import { clearRateLimit, hitRateLimit } from '../auth/rate-limit.repository.ts';
 import { revokeUserSessions } from '../auth/session.repository.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { findSettings } from '../settings/settings.repository.ts';
-import { findCredentialsByEmail, findStaffById, STAFF_COLUMNS } from '../users/user.repository.ts';
+import { authorSlugsLike, findCredentialsByEmail, findStaffById, STAFF_COLUMNS } from '../users/user.repository.ts';
 import { createUserService, toStaffMember } from '../users/user.service.ts';
 import { mailerFor } from './mailer.ts';
 import { consumeToken, findUsableToken, insertUserToken, retireUserTokens, type TokenPurpose } from './user-token.repository.ts';
@@ -179,8 +179,7 @@ export function createAccountService(deps: ServiceDeps) {
         const user = await trx.selectFrom('users').select(['id', 'status', 'slug']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
         if (user.status !== 'invited') throw LINK_INVALID();
         const base = slugify(name);
-        const taken = await trx.selectFrom('users').select('slug').where('slug', 'like', `${base}%`).where('id', '!=', id).execute();
-        const slug = uniqueSlug(base, new Set(taken.map((r) => r.slug)));
+        const slug = uniqueSlug(base, await authorSlugsLike(trx, base, id));
         await trx
           .updateTable('users')
           .set({ name, slug, password_hash: passwordHash, status: 'active', password_changed_at: now, last_login_at: now, updated_at: now })

@@ -67,4 +67,23 @@ describe('guest authors', () => {
     const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', guest.id).execute();
     expect(audit.map((a) => a.action)).toEqual(['guest_author.created']);
   });
+
+  it('keep their address: no staff member takes it by a profile change, a new account or an invite', async () => {
+    const editor = await t.staff('editor');
+    const guest = await t.profiles.createGuestAuthor(editor, { name: 'Ada Freelance' });
+    expect(guest.slug).toBe('ada-freelance');
+    const author = await t.staff('author');
+    await expect(t.profiles.updateProfile(author, { userId: author.actor.id, slug: 'ada-freelance' })).rejects.toMatchObject({
+      code: 'SLUG_TAKEN',
+      field: 'slug',
+    });
+    const account = await t.users.createAccount({ email: 'ada.staff@example.test', name: 'Ada Freelance', role: 'author', password: 'a long enough password' });
+    expect(account.slug).toBe('ada-freelance-2');
+    const admin = await t.staff('administrator');
+    const { link } = await t.accounts.invite(admin, { email: 'ada.invited@example.test', role: 'author' });
+    const token = new URL(link.url).searchParams.get('token')!;
+    const joined = await t.accounts.acceptInvite({ token, name: 'Ada Freelance', password: 'a long enough password' }, { ip: '127.0.0.1', userAgent: 'test' });
+    const row = await t.database.db.selectFrom('users').select('slug').where('id', '=', joined.user.id).executeTakeFirstOrThrow();
+    expect(row.slug).toBe('ada-freelance-3');
+  });
 });

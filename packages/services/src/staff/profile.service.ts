@@ -15,7 +15,7 @@ import type { z } from 'zod';
 import type { ServiceDeps, StaffContext } from '../context.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { mediaPath } from '../media/media-url.ts';
-import { findStaffById, STAFF_COLUMNS } from '../users/user.repository.ts';
+import { authorSlugsLike, findStaffById, isAuthorSlugTaken, STAFF_COLUMNS } from '../users/user.repository.ts';
 import { toStaffMember } from '../users/user.service.ts';
 
 const isUniqueViolation = (error: unknown) => String((error as { code?: string }).code) === '23505';
@@ -30,7 +30,7 @@ export function createProfileService(deps: ServiceDeps) {
   const { db, clock } = deps;
 
   return {
-    /** Changes a profile: one's own, or that of someone the actor manages. Slugs are unique among staff. */
+    /** Changes a profile: one's own, or that of someone the actor manages. Slugs are unique among staff and guests. */
     async updateProfile(ctx: StaffContext, input: z.input<typeof UpdateProfileInputSchema>): Promise<StaffMember> {
       const { userId, ...changes } = UpdateProfileInputSchema.parse(input);
       const target = await findStaffById(db, userId);
@@ -40,8 +40,9 @@ export function createProfileService(deps: ServiceDeps) {
       }
       if (changes.photoMediaId) await assertMediaExists(db, changes.photoMediaId, 'photoMediaId');
       if (changes.slug && changes.slug !== target.slug) {
-        const clash = await db.selectFrom('users').select('id').where('slug', '=', changes.slug).executeTakeFirst();
-        if (clash) throw new DomainError('SLUG_TAKEN', 'Someone on the staff already has that address.', { field: 'slug' });
+        if (await isAuthorSlugTaken(db, changes.slug, target.id)) {
+          throw new DomainError('SLUG_TAKEN', 'Another author (on the staff or a guest) already has that address.', { field: 'slug' });
+        }
       }
       const set = {
         ...(changes.name !== undefined && { name: changes.name }),
@@ -82,12 +83,8 @@ export function createProfileService(deps: ServiceDeps) {
       const { name, bio } = CreateGuestAuthorInputSchema.parse(input);
       const base = slugify(name);
       return db.transaction().execute(async (trx) => {
-        const [guests, staff] = await Promise.all([
-          trx.selectFrom('guest_authors').select('slug').where('slug', 'like', `${base}%`).execute(),
-          trx.selectFrom('users').select('slug').where('slug', 'like', `${base}%`).execute(),
-        ]);
         // Unique among staff too, so a guest's byline page never shadows a colleague's.
-        const slug = uniqueSlug(base, new Set([...guests, ...staff].map((r) => r.slug)));
+        const slug = uniqueSlug(base, await authorSlugsLike(trx, base));
         const row = await trx.insertInto('guest_authors').values({ name, slug, bio }).returningAll().executeTakeFirstOrThrow();
         await insertAudit(trx, ctx, { action: 'guest_author.created', entityType: 'guest_author', entityId: row.id, after: { name, slug, bio } });
         return { id: row.id, name: row.name, slug: row.slug, bio: row.bio, photoUrl: null, createdAt: row.created_at };

@@ -193,9 +193,10 @@ export function createImportService(deps: ServiceDeps) {
 
           const others = archive.users.filter((u) => u !== self);
           const formerOwner = hasOwner ? others.find((u) => u.role === 'owner') : undefined;
-          if (!self && others.some((u) => u.slug === me.slug)) {
-            // The importer's byline slug would clash with an imported colleague's: theirs moves aside.
-            const slug = uniqueSlug(me.slug, new Set(others.map((u) => u.slug)));
+          const importedSlugs = new Set([...others, ...archive.guestAuthors].map((a) => a.slug));
+          if (!self && importedSlugs.has(me.slug)) {
+            // The importer's byline slug would clash with an imported colleague's or guest's: theirs moves aside.
+            const slug = uniqueSlug(me.slug, importedSlugs);
             await trx.updateTable('users').set({ slug }).where('id', '=', me.id).execute();
           }
           await insertTableRows(

@@ -46,7 +46,28 @@ export async function insertUser(db: Kysely<Database>, user: NewUser) {
   return db.insertInto('users').values(user).returning(STAFF_COLUMNS).executeTakeFirstOrThrow();
 }
 
-export async function slugsLike(db: Kysely<Database>, base: string): Promise<Set<string>> {
-  const rows = await db.selectFrom('users').select('slug').where('slug', 'like', `${base}%`).execute();
-  return new Set(rows.map((r) => r.slug));
+/**
+ * Byline slugs starting with `base`, of staff and guest authors alike: both are served at /author/:slug,
+ * so a slug must be free in both. `exceptUserId` leaves out the member whose slug is being chosen.
+ */
+export async function authorSlugsLike(db: Kysely<Database>, base: string, exceptUserId?: string): Promise<Set<string>> {
+  const [staff, guests] = await Promise.all([
+    db
+      .selectFrom('users')
+      .select('slug')
+      .where('slug', 'like', `${base}%`)
+      .$if(exceptUserId !== undefined, (q) => q.where('id', '!=', exceptUserId!))
+      .execute(),
+    db.selectFrom('guest_authors').select('slug').where('slug', 'like', `${base}%`).execute(),
+  ]);
+  return new Set([...staff, ...guests].map((r) => r.slug));
+}
+
+/** True when a staff member other than `exceptUserId`, or a guest author, already has this byline slug. */
+export async function isAuthorSlugTaken(db: Kysely<Database>, slug: string, exceptUserId: string): Promise<boolean> {
+  const [staff, guest] = await Promise.all([
+    db.selectFrom('users').select('id').where('slug', '=', slug).where('id', '!=', exceptUserId).executeTakeFirst(),
+    db.selectFrom('guest_authors').select('id').where('slug', '=', slug).executeTakeFirst(),
+  ]);
+  return staff !== undefined || guest !== undefined;
 }

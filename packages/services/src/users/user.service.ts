@@ -14,7 +14,7 @@ import { insertAudit } from '../audit/audit.repository.ts';
 import { revokeUserSessions } from '../auth/session.repository.ts';
 import { hashPassword } from '../auth/password.ts';
 import { mediaPath } from '../media/media-url.ts';
-import { findStaffById, insertUser, listStaff, slugsLike, STAFF_COLUMNS } from './user.repository.ts';
+import { authorSlugsLike, findStaffById, insertUser, listStaff, STAFF_COLUMNS } from './user.repository.ts';
 
 export type StaffRow = Awaited<ReturnType<typeof findStaffById>> & {};
 
@@ -59,7 +59,7 @@ export function createUserService(deps: ServiceDeps) {
     /** Creates an account without checks: for first start and for tests. Staff invite people instead. */
     async createAccount(input: NewStaffInput, trx: Kysely<Database> = db): Promise<StaffMember> {
       const base = slugify(input.name);
-      const slug = uniqueSlug(base, await slugsLike(trx, base));
+      const slug = uniqueSlug(base, await authorSlugsLike(trx, base));
       try {
         const row = await insertUser(trx, {
           email: input.email.toLowerCase(),
