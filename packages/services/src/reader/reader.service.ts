@@ -28,11 +28,15 @@ const ARTICLE_COLUMNS = [
 
 export const PAGE_SIZE = 20;
 
+/** Which article a page shows: the public one by its slug, or any one by id (a preview). */
+type PageKey = { slug: string } | { id: string };
+
 /**
- * The article page's row in one query: card, body, tags and corrections (each as JSON beside the columns),
- * for any article; the callers narrow it to the public one or a previewed one.
+ * The article page's row in one query: card, body, tags, corrections and up to three related cards (the
+ * newest public ones of its section, or of all when it has none), each list as JSON beside the columns.
+ * The caller adds what else narrows it (public only, for the article page).
  */
-function articlePageQuery(db: Kysely<Database>, now: Date) {
+function articlePageQuery(db: Kysely<Database>, now: Date, key: PageKey) {
   return db
     .selectFrom('articles')
     .leftJoin('sections', 'sections.id', 'articles.section_id')
@@ -56,7 +60,34 @@ function articlePageQuery(db: Kysely<Database>, now: Date) {
           .whereRef('corrections.article_id', '=', 'articles.id')
           .orderBy('corrections.created_at'),
       ).as('corrections'),
-    ]);
+      // Inside, `articles` is the related one: the page's own article is found again as `own` by its key.
+      jsonArrayFrom(
+        eb
+          .selectFrom('articles')
+          .leftJoin('sections', 'sections.id', 'articles.section_id')
+          .select(CARD_COLUMNS)
+          .select(cardParts(now))
+          .where(isPublicArticle(now))
+          .where((related) => {
+            const own = related.selectFrom('articles as own').$call((q) => ('slug' in key ? q.where('own.slug', '=', key.slug) : q.where('own.id', '=', key.id)));
+            const ownSection = own.select('own.section_id');
+            return related.and([
+              related('articles.id', '!=', own.select('own.id')),
+              related.or([related(ownSection, 'is', null), related('articles.section_id', '=', ownSection)]),
+            ]);
+          })
+          .orderBy('articles.published_at', 'desc')
+          .limit(3),
+      ).as('related'),
+    ])
+    .$call((q) => ('slug' in key ? q.where('articles.slug', '=', key.slug) : q.where('articles.id', '=', key.id)));
+}
+
+/** A card row read from JSON, where times arrive as ISO strings. */
+function withDates<T extends { published_at: string | null; updated_at: string }>(
+  row: T,
+): Omit<T, 'published_at' | 'updated_at'> & { published_at: Date | null; updated_at: Date } {
+  return { ...row, published_at: row.published_at === null ? null : new Date(row.published_at), updated_at: new Date(row.updated_at) };
 }
 
 type ArticlePageRow = NonNullable<Awaited<ReturnType<ReturnType<typeof articlePageQuery>['executeTakeFirst']>>>;
@@ -66,18 +97,7 @@ export function createReaderService(deps: ServiceDeps) {
 
   /** The public article page for a row, published or (for a preview) not: the one place it is built. */
   async function buildArticle(row: ArticlePageRow, now: Date): Promise<PublicArticle> {
-    const [settings, bodyMedia, relatedRows] = await Promise.all([
-      findSettingsCached(db),
-      findPublicMedia(db, documentMediaIds(row.body), now),
-      publishedArticles(db, now)
-        .select(CARD_COLUMNS)
-        .select(cardParts(now))
-        .where('articles.id', '!=', row.id)
-        .$if(row.section_id !== null, (q) => q.where('articles.section_id', '=', row.section_id))
-        .orderBy('articles.published_at', 'desc')
-        .limit(3)
-        .execute(),
-    ]);
+    const [settings, bodyMedia] = await Promise.all([findSettingsCached(db), findPublicMedia(db, documentMediaIds(row.body), now)]);
     const mediaById = new Map<string, RenderMedia>(
       bodyMedia.map((m) => {
         const image = toPublicImage(m);
@@ -97,7 +117,7 @@ export function createReaderService(deps: ServiceDeps) {
         description: row.seo_description || row.dek,
         canonicalUrl: row.canonical_url || `${deps.config.publicUrl}/article/${row.slug}`,
       },
-      related: relatedRows.map(toCard),
+      related: row.related.map((r) => toCard(withDates(r))),
     };
   }
 
@@ -166,10 +186,7 @@ export function createReaderService(deps: ServiceDeps) {
 
     async article(slug: string): Promise<PublicArticle | null> {
       const now = clock();
-      const row = await articlePageQuery(db, now)
-        .where(isPublicArticle(now))
-        .where('articles.slug', '=', slug)
-        .executeTakeFirst();
+      const row = await articlePageQuery(db, now, { slug }).where(isPublicArticle(now)).executeTakeFirst();
       return row ? buildArticle(row, now) : null;
     },
 
@@ -182,7 +199,7 @@ export function createReaderService(deps: ServiceDeps) {
       const now = clock();
       const claims = verifyPreviewToken(deps.config.secret, token, now);
       if (!claims) return null;
-      const row = await articlePageQuery(db, now).select('articles.scheduled_at').where('articles.id', '=', claims.articleId).executeTakeFirst();
+      const row = await articlePageQuery(db, now, { id: claims.articleId }).select('articles.scheduled_at').executeTakeFirst();
       if (!row) return null;
       return buildArticle({ ...row, published_at: row.published_at ?? row.scheduled_at ?? now }, now);
     },
