@@ -46,6 +46,8 @@ import { readEnv } from '../env.ts';
  * --reuse measures one kept earlier (pending migrations run; nothing is seeded).
  */
 const { values: args } = parseArgs({
+  // `pnpm bench:x -- --flag` hands the script a literal `--` first.
+  args: process.argv.slice(2).filter((arg, index) => !(index === 0 && arg === '--')),
   options: {
     articles: { type: 'string', default: '100000' },
     runs: { type: 'string', default: '30' },

@@ -33,6 +33,8 @@ import { repoRoot } from '../env.ts';
  * folder is used and removed.
  */
 const { values: args } = parseArgs({
+  // `pnpm bench:x -- --flag` hands the script a literal `--` first.
+  args: process.argv.slice(2).filter((arg, index) => !(index === 0 && arg === '--')),
   options: {
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
