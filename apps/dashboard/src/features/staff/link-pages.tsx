@@ -16,6 +16,56 @@ function usePasswordPair() {
   return { password, setPassword, confirm, setConfirm, mismatch };
 }
 
+/** A new password and the same again, as both link pages ask for it; `error` is the server's about the password. */
+function PasswordPairFields({ idPrefix, label, pair, error }: { idPrefix: string; label: string; pair: ReturnType<typeof usePasswordPair>; error?: string | undefined }) {
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-password`}>{label}</label>
+        <input
+          id={`${idPrefix}-password`}
+          type="password"
+          name="password"
+          autoComplete="new-password"
+          required
+          minLength={PASSWORD_MIN_LENGTH}
+          value={pair.password}
+          onChange={(e) => pair.setPassword(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${idPrefix}-password-hint ${idPrefix}-password-error` : `${idPrefix}-password-hint`}
+        />
+        <span className="hint" id={`${idPrefix}-password-hint`}>
+          At least {PASSWORD_MIN_LENGTH} characters.
+        </span>
+        {error ? (
+          <span className="field-error" id={`${idPrefix}-password-error`}>
+            {error}
+          </span>
+        ) : null}
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-confirm`}>{label} again</label>
+        <input
+          id={`${idPrefix}-confirm`}
+          type="password"
+          name="confirm"
+          autoComplete="new-password"
+          required
+          value={pair.confirm}
+          onChange={(e) => pair.setConfirm(e.target.value)}
+          aria-invalid={pair.mismatch ? true : undefined}
+          aria-describedby={pair.mismatch ? `${idPrefix}-confirm-error` : undefined}
+        />
+        {pair.mismatch ? (
+          <span className="field-error" id={`${idPrefix}-confirm-error`}>
+            The two passwords differ.
+          </span>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
 /** /admin/accept-invite?token=…: the invitee chooses a name and password and is signed in. */
 export function AcceptInvitePage() {
   const { refresh } = useSession();
@@ -90,48 +140,7 @@ export function AcceptInvitePage() {
                 </span>
               ) : null}
             </div>
-            <div className="field">
-              <label htmlFor="invite-password">Password</label>
-              <input
-                id="invite-password"
-                type="password"
-                name="password"
-                autoComplete="new-password"
-                required
-                minLength={PASSWORD_MIN_LENGTH}
-                value={pair.password}
-                onChange={(e) => pair.setPassword(e.target.value)}
-                aria-invalid={errors.password ? true : undefined}
-                aria-describedby={errors.password ? 'invite-password-hint invite-password-error' : 'invite-password-hint'}
-              />
-              <span className="hint" id="invite-password-hint">
-                At least {PASSWORD_MIN_LENGTH} characters.
-              </span>
-              {errors.password ? (
-                <span className="field-error" id="invite-password-error">
-                  {errors.password}
-                </span>
-              ) : null}
-            </div>
-            <div className="field">
-              <label htmlFor="invite-confirm">Password again</label>
-              <input
-                id="invite-confirm"
-                type="password"
-                name="confirm"
-                autoComplete="new-password"
-                required
-                value={pair.confirm}
-                onChange={(e) => pair.setConfirm(e.target.value)}
-                aria-invalid={pair.mismatch ? true : undefined}
-                aria-describedby={pair.mismatch ? 'invite-confirm-error' : undefined}
-              />
-              {pair.mismatch ? (
-                <span className="field-error" id="invite-confirm-error">
-                  The two passwords differ.
-                </span>
-              ) : null}
-            </div>
+            <PasswordPairFields idPrefix="invite" label="Password" pair={pair} error={errors.password} />
             {error ? (
               <p className="form-error" role="alert">
                 {error}
@@ -183,40 +192,7 @@ export function ResetPasswordPage() {
           </>
         ) : (
           <>
-            <div className="field">
-              <label htmlFor="reset-password">New password</label>
-              <input
-                id="reset-password"
-                type="password"
-                autoComplete="new-password"
-                required
-                minLength={PASSWORD_MIN_LENGTH}
-                value={pair.password}
-                onChange={(e) => pair.setPassword(e.target.value)}
-                aria-describedby="reset-password-hint"
-              />
-              <span className="hint" id="reset-password-hint">
-                At least {PASSWORD_MIN_LENGTH} characters.
-              </span>
-            </div>
-            <div className="field">
-              <label htmlFor="reset-confirm">New password again</label>
-              <input
-                id="reset-confirm"
-                type="password"
-                autoComplete="new-password"
-                required
-                value={pair.confirm}
-                onChange={(e) => pair.setConfirm(e.target.value)}
-                aria-invalid={pair.mismatch ? true : undefined}
-                aria-describedby={pair.mismatch ? 'reset-confirm-error' : undefined}
-              />
-              {pair.mismatch ? (
-                <span className="field-error" id="reset-confirm-error">
-                  The two passwords differ.
-                </span>
-              ) : null}
-            </div>
+            <PasswordPairFields idPrefix="reset" label="New password" pair={pair} />
             {error ? (
               <p className="form-error" role="alert">
                 {error}
