@@ -29,6 +29,7 @@ import {
   type StaffContext,
 } from '@newsroom/services';
 import { readEnv } from '../env.ts';
+import { scriptArgv } from './script-argv.ts';
 
 /**
  * Server time of the dashboard's article list on a large newsroom: makes a fresh database (embedded PGlite in
@@ -46,8 +47,7 @@ import { readEnv } from '../env.ts';
  * --reuse measures one kept earlier (pending migrations run; nothing is seeded).
  */
 const { values: args } = parseArgs({
-  // `pnpm bench:x -- --flag` hands the script a literal `--` first.
-  args: process.argv.slice(2).filter((arg, index) => !(index === 0 && arg === '--')),
+  args: scriptArgv,
   options: {
     articles: { type: 'string', default: '100000' },
     runs: { type: 'string', default: '30' },

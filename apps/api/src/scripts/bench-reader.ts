@@ -18,6 +18,7 @@ import {
   type StaffContext,
 } from '@newsroom/services';
 import { repoRoot } from '../env.ts';
+import { scriptArgv } from './script-argv.ts';
 
 /**
  * How fast the built server answers reader pages, with and without the render cache, next to a bare Node
@@ -33,8 +34,7 @@ import { repoRoot } from '../env.ts';
  * folder is used and removed.
  */
 const { values: args } = parseArgs({
-  // `pnpm bench:x -- --flag` hands the script a literal `--` first.
-  args: process.argv.slice(2).filter((arg, index) => !(index === 0 && arg === '--')),
+  args: scriptArgv,
   options: {
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
