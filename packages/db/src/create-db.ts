@@ -3,8 +3,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { EmbeddedLock } from './embedded-lock.ts';
 import { EmbeddedDialect } from './embedded-driver.ts';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
+import { statementNameOf } from './prepared-query.ts';
 import type { Database } from './schema.ts';
 
 export type DbConfig =
@@ -56,7 +57,7 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<DbHa
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   let listenClient: pg.Client | undefined;
   const listeners = new Map<string, Set<NotificationListener>>();
 
@@ -93,6 +94,51 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<DbHa
       await db.destroy();
     },
   };
+}
+
+/** Postgres refusing a kept statement after a schema change, or no longer knowing it. */
+const STALE_STATEMENT = new Set(['0A000', '26000']);
+
+/**
+ * The pool Kysely sees: a prepared query's statement (see prepared-query.ts) goes to Postgres by name, so
+ * each connection parses and plans it once; pg skips the Parse for a name the connection already has.
+ * Any other text goes unnamed, as before. After a schema change has made a kept statement unusable, the
+ * query runs unnamed once and later ones under a new name.
+ */
+function preparingPool(pool: pg.Pool): PostgresPool {
+  const clients = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  let generation = 0;
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => {
+    let wrapped = clients.get(client);
+    if (wrapped) return wrapped;
+    const query = async (text: unknown, values?: readonly unknown[]) => {
+      const name = typeof text === 'string' ? statementNameOf(text) : undefined;
+      if (name === undefined) return client.query(text as string, values as unknown[]);
+      try {
+        return await client.query({ name: generation ? `${name}_${generation}` : name, text: text as string, values: values as unknown[] });
+      } catch (error) {
+        if (!STALE_STATEMENT.has((error as { code?: string }).code ?? '')) throw error;
+        generation++;
+        return client.query(text as string, values as unknown[]);
+      }
+    };
+    wrapped = {
+      query,
+      release: (destroy?: boolean) => client.release(destroy),
+      // Kysely cancels a query by this process id.
+      get processID() {
+        return (client as { processID?: number }).processID;
+      },
+    } as unknown as PostgresPoolClient;
+    clients.set(client, wrapped);
+    return wrapped;
+  };
+  return {
+    Client: pg.Client,
+    options: pool.options,
+    connect: async () => wrap(await pool.connect()),
+    end: () => pool.end(),
+  } as PostgresPool;
 }
 
 /** Message types that end a client's exchange: Sync, simple Query, Terminate. */

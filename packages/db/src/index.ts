@@ -1,3 +1,4 @@
+export { preparedQuery, type PreparedQuery } from './prepared-query.ts';
 export { createDb, type DbConfig, type DbHandle, type NotificationListener } from './create-db.ts';
 export { migrateToLatest, migrateDown, migrations } from './migrate.ts';
 export * from './schema.ts';

@@ -1,5 +1,5 @@
 import { documentMediaIds, renderDocument, type RenderMedia } from '@newsroom/content';
-import { jsonArrayFrom, type Database, type Kysely } from '@newsroom/db';
+import { jsonArrayFrom, preparedQuery, type Database, type Kysely } from '@newsroom/db';
 import {
   type PublicArticle,
   type PublicHome,
@@ -92,6 +92,57 @@ function withDates<T extends { published_at: string | null; updated_at: string }
 
 type ArticlePageRow = NonNullable<Awaited<ReturnType<ReturnType<typeof articlePageQuery>['executeTakeFirst']>>>;
 
+// What every page view runs, built once (see preparedQuery).
+const publicArticlePage = preparedQuery((db, v: { slug: string; now: Date }) => articlePageQuery(db, v.now, { slug: v.slug }).where(isPublicArticle(v.now)));
+
+const latestCards = preparedQuery((db, v: { now: Date; limit: number; offset: number }) =>
+  publishedArticles(db, v.now)
+    .select(CARD_COLUMNS)
+    .select(cardParts(v.now))
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(v.limit)
+    .offset(v.offset),
+);
+
+const sectionsInOrder = preparedQuery((db) => db.selectFrom('sections').select(['id', 'name', 'slug']).orderBy('position').orderBy('name'));
+
+// The newest four of every section in one query (a lateral join: each section reads its own four by index,
+// whatever the statistics say), not a few queries per section.
+const sectionRails = preparedQuery((db, v: { now: Date; perSection: number }) =>
+  db
+    .selectFrom('sections as rail')
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('articles')
+          .leftJoin('sections', 'sections.id', 'articles.section_id')
+          .select([...CARD_COLUMNS, 'articles.section_id'])
+          .select(cardParts(v.now))
+          .where(isPublicArticle(v.now))
+          .whereRef('articles.section_id', '=', 'rail.id')
+          .orderBy('articles.published_at', 'desc')
+          .orderBy('articles.id', 'desc')
+          .limit(v.perSection)
+          .as('card'),
+      (join) => join.onTrue(),
+    )
+    .selectAll('card'),
+);
+
+const sectionCards = preparedQuery((db, v: { now: Date; sectionId: string; limit: number; offset: number }) =>
+  publishedArticles(db, v.now)
+    .select(CARD_COLUMNS)
+    .select(cardParts(v.now))
+    .where('articles.section_id', '=', v.sectionId)
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(v.limit)
+    .offset(v.offset),
+);
+
+const sectionBySlug = preparedQuery((db, v: { slug: string }) => db.selectFrom('sections').select(['id', 'name', 'description']).where('slug', '=', v.slug));
+
 export function createReaderService(deps: ServiceDeps) {
   const { db, clock } = deps;
 
@@ -121,43 +172,13 @@ export function createReaderService(deps: ServiceDeps) {
     };
   }
 
-  function latest(limit: number, offset = 0) {
-    return publishedArticles(db, clock())
-      .select(CARD_COLUMNS)
-      .select(cardParts(clock()))
-      .orderBy('articles.published_at', 'desc')
-      .orderBy('articles.id', 'desc')
-      .limit(limit)
-      .offset(offset);
-  }
-
   return {
     async home(): Promise<PublicHome> {
       const now = clock();
-      // The newest four of every section in one query (a lateral join: each section reads its own four by
-      // index, whatever the statistics say), not a few queries per section.
       const [recentRows, sections, railRows] = await Promise.all([
-        latest(25).execute(),
-        db.selectFrom('sections').select(['id', 'name', 'slug']).orderBy('position').orderBy('name').execute(),
-        db
-          .selectFrom('sections as rail')
-          .innerJoinLateral(
-            (eb) =>
-              eb
-                .selectFrom('articles')
-                .leftJoin('sections', 'sections.id', 'articles.section_id')
-                .select([...CARD_COLUMNS, 'articles.section_id'])
-                .select(cardParts(now))
-                .where(isPublicArticle(now))
-                .whereRef('articles.section_id', '=', 'rail.id')
-                .orderBy('articles.published_at', 'desc')
-                .orderBy('articles.id', 'desc')
-                .limit(4)
-                .as('card'),
-            (join) => join.onTrue(),
-          )
-          .selectAll('card')
-          .execute(),
+        latestCards.execute(db, { now, limit: 25, offset: 0 }),
+        sectionsInOrder.execute(db, {}),
+        sectionRails.execute(db, { now, perSection: 4 }),
       ]);
       const recent = recentRows.map(toCard);
       const rails = sections.map((s) => ({
@@ -169,24 +190,15 @@ export function createReaderService(deps: ServiceDeps) {
     },
 
     async section(slug: string, page: number): Promise<PublicListing | null> {
-      const section = await db.selectFrom('sections').select(['id', 'name', 'description']).where('slug', '=', slug).executeTakeFirst();
+      const section = await sectionBySlug.executeTakeFirst(db, { slug });
       if (!section) return null;
-      const now = clock();
-      const rows = await publishedArticles(db, now)
-        .select(CARD_COLUMNS)
-        .select(cardParts(now))
-        .where('articles.section_id', '=', section.id)
-        .orderBy('articles.published_at', 'desc')
-        .orderBy('articles.id', 'desc')
-        .limit(PAGE_SIZE + 1)
-        .offset((page - 1) * PAGE_SIZE)
-        .execute();
+      const rows = await sectionCards.execute(db, { now: clock(), sectionId: section.id, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
       return { title: section.name, description: section.description, articles: rows.slice(0, PAGE_SIZE).map(toCard), page, hasMore: rows.length > PAGE_SIZE };
     },
 
     async article(slug: string): Promise<PublicArticle | null> {
       const now = clock();
-      const row = await articlePageQuery(db, now, { slug }).where(isPublicArticle(now)).executeTakeFirst();
+      const row = await publicArticlePage.executeTakeFirst(db, { slug, now });
       return row ? buildArticle(row, now) : null;
     },
 
