@@ -94,15 +94,18 @@ async function waitFor(url: string, child: ChildProcess): Promise<void> {
   }
 }
 
-/** The Node flags `pnpm start` gives the server, read from its script so the two cannot drift apart. */
+/** The Node flags and environment `pnpm start` gives the server, read from its script so the two cannot drift apart. */
 const startScript = (JSON.parse(await readFile(resolve(repoRoot, 'apps/api/package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-const startFlags = /\bnode\s+(.*?)\s*dist\/server\.js/.exec(startScript)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
+const [, startEnvText = '', startFlagsText = ''] = /^(.*?)\bnode\s+(.*?)\s*dist\/server\.js/.exec(startScript) ?? [];
+const startFlags = startFlagsText.split(/\s+/).filter(Boolean);
+const startEnv = Object.fromEntries([...startEnvText.matchAll(/\b([A-Z_][A-Z0-9_]*)=(\S+)/g)].map((m) => [m[1]!, m[2]!]));
 
 async function startServer(extraEnv: Record<string, string>): Promise<Running> {
   const child = spawn(process.execPath, [...startFlags, serverJs], {
     env: {
       ...process.env,
-      // As `pnpm start` runs it: React's production build.
+      // As `pnpm start` runs it: React's production build, and its allocator settings.
+      ...startEnv,
       NODE_ENV: 'production',
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -305,7 +308,7 @@ if (!reuse) {
   );
 }
 const longest = await longestDemoArticle();
-log(`article page measured: ${longest}; server flags as pnpm start: ${startFlags.join(' ')}`);
+log(`article page measured: ${longest}; server as pnpm start runs it: ${[...Object.entries(startEnv).map(([k, v]) => `${k}=${v}`), 'node', ...startFlags].join(' ')}`);
 
 const results: Array<Measured & { peakMb: number; rssMb: number; bare?: boolean }> = [];
 let articleBytes = 0;
