@@ -1,4 +1,4 @@
-import { sql, type Database, type Kysely } from '@newsroom/db';
+import { preparedQuery, sql, type Database, type Kysely } from '@newsroom/db';
 import { asJson, CARD_COLUMNS, cardParts, publishedArticles, searchRank } from './reader.repository.ts';
 import { SNIPPET_OPTIONS } from './search-snippet.ts';
 
@@ -82,23 +82,32 @@ export function bySection(sectionId: string) {
 /** A condition on `articles`, for the narrowed lists. */
 export type ArticleFilter = ReturnType<typeof byTag>;
 
-/** One page of public cards, newest first, optionally narrowed; one more row than asked, to tell if there are more. */
-export function publicCardsPage(
-  db: Kysely<Database>,
-  now: Date,
-  filter: ArticleFilter | null,
-  limit: number,
-  offset: number,
-) {
+function cardsNewestFirst(db: Kysely<Database>, now: Date) {
   return publishedArticles(db, now)
     .select(CARD_COLUMNS)
     .select(cardParts(now))
-    .$if(filter !== null, (q) => q.where(filter!))
     .orderBy('articles.published_at', 'desc')
-    .orderBy('articles.id', 'desc')
-    .limit(limit)
-    .offset(offset)
-    .execute();
+    .orderBy('articles.id', 'desc');
+}
+
+type PageValues = { now: Date; id: string; limit: number; offset: number };
+
+// Built once per kind of list (see preparedQuery): the tag and author pages run these on every view.
+const cardsPages = {
+  tag: preparedQuery((db, v: PageValues) => cardsNewestFirst(db, v.now).where(byTag(v.id)).limit(v.limit).offset(v.offset)),
+  user: preparedQuery((db, v: PageValues) => cardsNewestFirst(db, v.now).where(byAuthor({ kind: 'user', id: v.id })).limit(v.limit).offset(v.offset)),
+  guest: preparedQuery((db, v: PageValues) => cardsNewestFirst(db, v.now).where(byAuthor({ kind: 'guest', id: v.id })).limit(v.limit).offset(v.offset)),
+};
+
+/** One page of a tag's or an author's public cards, newest first; one more row than asked, to tell if there are more. */
+export function publicCardsPage(
+  db: Kysely<Database>,
+  now: Date,
+  of: { kind: keyof typeof cardsPages; id: string },
+  limit: number,
+  offset: number,
+) {
+  return cardsPages[of.kind].execute(db, { now, id: of.id, limit, offset });
 }
 
 const tsQuery = (query: string) => sql`websearch_to_tsquery('english', ${query})`;

@@ -2,8 +2,6 @@ import type { PublicAuthorPage, PublicCorrections, PublicListing, PublicSearch }
 import type { ServiceDeps } from '../context.ts';
 import { toCard, toPublicImage } from './cards.ts';
 import {
-  byAuthor,
-  byTag,
   findPublicAuthorBySlug,
   findTagBySlug,
   publicCardsPage,
@@ -29,7 +27,7 @@ export function createListingService(deps: ServiceDeps) {
       const now = clock();
       const tag = await findTagBySlug(db, slug);
       if (!tag) return null;
-      const rows = await publicCardsPage(db, now, byTag(tag.id), PAGE_SIZE + 1, offset(page, PAGE_SIZE));
+      const rows = await publicCardsPage(db, now, { kind: 'tag', id: tag.id }, PAGE_SIZE + 1, offset(page, PAGE_SIZE));
       // A tag used only on unpublished work is not public yet; on later pages, "empty" is the caller's 404.
       if (rows.length === 0 && page === 1) return null;
       return {
@@ -47,7 +45,7 @@ export function createListingService(deps: ServiceDeps) {
       const author = await findPublicAuthorBySlug(db, slug, now);
       if (!author) return null;
       const [rows, photo] = await Promise.all([
-        publicCardsPage(db, now, byAuthor(author), PAGE_SIZE + 1, offset(page, PAGE_SIZE)),
+        publicCardsPage(db, now, author, PAGE_SIZE + 1, offset(page, PAGE_SIZE)),
         author.photo_media_id ? findPublicMedia(db, [author.photo_media_id], now) : Promise.resolve([]),
       ]);
       return {
