@@ -1,5 +1,6 @@
+import type { OutgoingHttpHeaders, RequestListener } from 'node:http';
 import compression from 'compression';
-import express, { type ErrorRequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { DbHandle } from '@newsroom/db';
@@ -12,7 +13,8 @@ import { manifestRoute } from './http/manifest.route.ts';
 import { marketsStreamRoute } from './http/markets-stream.route.ts';
 import { mediaRoute } from './http/media.route.ts';
 import { originGuard } from './http/origin-guard.ts';
-import { readerRoute } from './http/reader.route.ts';
+import { serveReaderPages } from './http/cached-page-fast-path.ts';
+import { createReaderPages, readerCsp, readerRoute, type ReaderPages } from './http/reader.route.ts';
 import { searchSuggestRoute } from './http/search-suggest.route.ts';
 import type { RenderCache } from './http/render-cache.ts';
 import { trpcRoute } from './http/trpc.route.ts';
@@ -31,8 +33,54 @@ export interface AppDeps {
   renderCache?: RenderCache;
 }
 
+/** The security headers every response carries (each surface adds its own CSP). */
+function securityHeaders(publicUrl: string): RequestHandler {
+  return helmet({
+    // Each surface sets its own CSP (the reader's carries a per-response nonce).
+    contentSecurityPolicy: false,
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: publicUrl.startsWith('https:'),
+  });
+}
+
+/** What a middleware that only sets fixed headers (helmet's) sets, for responses written without Express. */
+function headersSetBy(middleware: RequestHandler): OutgoingHttpHeaders {
+  const headers: OutgoingHttpHeaders = {};
+  const res = {
+    setHeader: (name: string, value: string | number | string[]) => {
+      headers[name.toLowerCase()] = value;
+    },
+    removeHeader: (name: string) => {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  let called = false;
+  middleware({ headers: {} } as Request, res as unknown as Response, () => {
+    called = true;
+  });
+  if (!called) throw new Error('the security headers middleware did not finish at once');
+  return headers;
+}
+
+/**
+ * The server's request listener: reader pages are answered in front of Express (cache hits and renders
+ * alike, see cached-page-fast-path.ts), everything else by the app.
+ */
+export function createRequestListener(deps: AppDeps): RequestListener {
+  const pages = createReaderPages(deps.services, { assets: deps.readerAssets, publicUrl: deps.publicUrl });
+  const app = createApp(deps, pages);
+  return serveReaderPages(app, {
+    publicUrl: deps.publicUrl,
+    csp: readerCsp,
+    logger: deps.logger,
+    cache: deps.renderCache,
+    pages,
+    appHeaders: headersSetBy(securityHeaders(deps.publicUrl)),
+  });
+}
+
 /** Builds the whole HTTP surface from its dependencies; server.ts makes them and listens. */
-export function createApp(deps: AppDeps) {
+export function createApp(deps: AppDeps, readerPages?: ReaderPages) {
   const { logger, services } = deps;
   const app = express();
   app.disable('x-powered-by');
@@ -55,14 +103,7 @@ export function createApp(deps: AppDeps) {
     next();
   });
 
-  app.use(
-    helmet({
-      // Each surface sets its own CSP (the reader's carries a per-response nonce).
-      contentSecurityPolicy: false,
-      crossOriginEmbedderPolicy: false,
-      strictTransportSecurity: deps.publicUrl.startsWith('https:'),
-    }),
-  );
+  app.use(securityHeaders(deps.publicUrl));
   app.use(compression());
 
   app.get('/healthz', async (_req, res) => {
@@ -81,7 +122,8 @@ export function createApp(deps: AppDeps) {
   app.use(manifestRoute(services));
   app.use(marketsStreamRoute(services, { logger }).router);
   app.use(searchSuggestRoute(services));
-  app.use(readerRoute(services, { assets: deps.readerAssets, publicUrl: deps.publicUrl, logger, cache: deps.renderCache }));
+  const pages = readerPages ?? createReaderPages(services, { assets: deps.readerAssets, publicUrl: deps.publicUrl });
+  app.use(readerRoute(pages, { publicUrl: deps.publicUrl, logger, cache: deps.renderCache }));
 
   const onError: ErrorRequestHandler = (error, req, res, _next) => {
     const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 600 ? error.status : 500;

@@ -74,6 +74,16 @@ describe('the reader page cache', () => {
     }
   });
 
+  it('answers reader pages in front of Express with the headers the app gives its own routes', async () => {
+    const appRoute = await get(a, '/healthz');
+    const page = await get(a, '/section/business');
+    expect(page.status).toBe(200);
+    const securityHeaders = [...appRoute.headers.keys()].filter((n) => /^(x-|cross-origin|origin-agent|referrer)/.test(n));
+    expect(securityHeaders.length).toBeGreaterThan(5);
+    for (const name of securityHeaders) expect([name, page.headers.get(name)]).toEqual([name, appRoute.headers.get(name)]);
+    expect(page.headers.get('x-powered-by')).toBeNull();
+  });
+
   it('gives a strong ETag that stays the same across nonces, and 304 for If-None-Match', async () => {
     const path = await firstArticlePath(a);
     const page = await get(a, path);

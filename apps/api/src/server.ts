@@ -2,10 +2,9 @@ import { createServer } from 'node:http';
 import pino from 'pino';
 import { createDb, migrateToLatest } from '@newsroom/db';
 import { createJobQueue, createOwnerIfNoStaff, createPublicChangeBus, createServices, forgetCachedSettings, defaultServiceConfig, loadOrCreateSecret, LocalDiskMediaStore, seedDemoIfEmpty, startWorkers } from '@newsroom/services';
-import { createApp } from './app.ts';
+import { createRequestListener } from './app.ts';
 import { readEnv } from './env.ts';
-import { serveCachedPages } from './http/cached-page-fast-path.ts';
-import { loadReaderAssets, readerCsp } from './http/reader.route.ts';
+import { loadReaderAssets } from './http/reader.route.ts';
 import { createRenderCache } from './http/render-cache.ts';
 
 const startedAt = performance.now();
@@ -51,7 +50,7 @@ if (seed.seeded) {
   }
 }
 
-const app = createApp({
+const listener = createRequestListener({
   services,
   database,
   mediaStore,
@@ -62,8 +61,7 @@ const app = createApp({
   renderCache,
 });
 
-// Cache hits are answered before Express (see cached-page-fast-path.ts); everything else goes to the app.
-const server = createServer(renderCache ? serveCachedPages(app, renderCache, { publicUrl: env.publicUrl, csp: readerCsp, logger }) : app);
+const server = createServer(listener);
 server.keepAliveTimeout = 65_000;
 server.listen(env.port, env.host, () => {
   const address = server.address();

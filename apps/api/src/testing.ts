@@ -5,9 +5,8 @@ import pino from 'pino';
 import { createDb } from '@newsroom/db';
 import { createPublicChangeBus, createServices, forgetCachedSettings, type PublicChange, type PublicChangeBus } from '@newsroom/services';
 import { createTestServices, type TestServices } from '@newsroom/services/testing';
-import { createApp } from './app.ts';
-import { serveCachedPages } from './http/cached-page-fast-path.ts';
-import { loadReaderAssets, readerCsp } from './http/reader.route.ts';
+import { createRequestListener } from './app.ts';
+import { loadReaderAssets } from './http/reader.route.ts';
 import { createRenderCache, type RenderCache } from './http/render-cache.ts';
 
 export interface TestApp {
@@ -44,7 +43,7 @@ export async function startTestApp(options: { trustProxy?: boolean | number; rea
     forgetCachedSettings(t.database.db);
     renderCache?.clear();
   });
-  const app = createApp({
+  const listener = createRequestListener({
     services: t,
     database: t.database,
     mediaStore: t.deps.mediaStore,
@@ -54,7 +53,7 @@ export async function startTestApp(options: { trustProxy?: boolean | number; rea
     readerAssets: await loadReaderAssets(),
     renderCache,
   });
-  const server = createServer(renderCache ? serveCachedPages(app, renderCache, { publicUrl: url, csp: readerCsp, logger: pino({ level: 'silent' }) }) : app);
+  const server = createServer(listener);
   server.listen(port, '127.0.0.1');
   await once(server, 'listening');
   return {

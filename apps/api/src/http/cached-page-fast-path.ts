@@ -1,24 +1,72 @@
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { freshNonce, pageResponse, writeBody } from './cached-page.ts';
+import { isReaderPagePath } from '@newsroom/reader/server';
+import { freshNonce, pageResponse, writeBody, type CachedPage } from './cached-page.ts';
+import type { ReaderPages } from './reader.route.ts';
 import { cacheKey, isCacheablePath, type RenderCache } from './render-cache.ts';
 
+export interface ReaderFrontOptions {
+  publicUrl: string;
+  csp: (nonce: string) => string;
+  logger: Logger;
+  /** Absent: every page renders. */
+  cache?: RenderCache | undefined;
+  /**
+   * To render reader pages here as well, the renderer and the headers the app's middleware (helmet) puts
+   * on every response. Without them only cache hits of pages that went through the app are answered.
+   */
+  pages?: ReaderPages | undefined;
+  appHeaders?: OutgoingHttpHeaders | undefined;
+}
+
 /**
- * Answers GET and HEAD for reader pages already in the cache before Express sees the request; everything
- * else (and every miss) goes to the app. A hit costs a Map lookup and writing the cached buffers with a new
- * nonce between them, where Express with its middleware would cost several times that. Parity with the app: the
- * page's headers from helmet (and any other middleware) were recorded when it first went through Express
- * and are replayed here; only pages that have been through it once are served, and each request is
- * logged as the app logs it. Middleware that must see every request (a rate limit, a maintenance switch)
- * has to be added here as well.
+ * Answers GET and HEAD for reader pages before Express sees the request: cache hits, and (given the
+ * renderer) misses, rendered and stored as the reader route would. Everything else goes to the app, as
+ * do redirects, pages that are not the reader's (a 404 for a path another route may take later) and
+ * failures (the app then answers with its error page). Express with its middleware costs several times a
+ * cache hit and a tenth of an uncached page. Parity with the app: the headers its middleware sets (helmet's)
+ * are given here or were recorded when the page went through it, and each request is logged as the app
+ * logs it. Middleware that must see every request (a rate limit, a maintenance switch) has to be added
+ * here as well.
  */
-export function serveCachedPages(
-  app: RequestListener,
-  cache: RenderCache,
-  options: { publicUrl: string; csp: (nonce: string) => string; logger: Logger },
-): RequestListener {
-  // The level is fixed for the process; at `warn` and above a hit does no logging work at all.
+export function serveReaderPages(app: RequestListener, options: ReaderFrontOptions): RequestListener {
+  const { cache, pages, appHeaders } = options;
+  // The level is fixed for the process; at `warn` and above a page does no logging work at all.
   const logRequests = options.logger.isLevelEnabled('info');
+
+  const respond = (req: IncomingMessage, res: ServerResponse, page: CachedPage, headersOfApp: OutgoingHttpHeaders, started: bigint, outcome: 'HIT' | 'MISS' | undefined) => {
+    const nonce = freshNonce();
+    const { status, headers, body } = pageResponse(req, page, {
+      nonce,
+      csp: options.csp(nonce),
+      shared: true,
+      cache: outcome,
+      changedAt: cache?.changedAt ?? null,
+    });
+    res.writeHead(status, { ...headersOfApp, ...headers });
+    writeBody(res, body);
+    if (logRequests) {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      options.logger.info({ method: req.method, url: req.url, status, ms: Math.round(ms * 10) / 10 }, 'request');
+    }
+  };
+
+  const renderThenRespond = async (req: IncomingMessage, res: ServerResponse, url: URL, key: string, started: bigint) => {
+    try {
+      const meta = { ip: req.socket.remoteAddress ?? null, userAgent: req.headers['user-agent'] ?? null };
+      const render = () => pages!.render(url, meta);
+      const outcome = cache ? await cache.load(key, render, { store: req.method === 'GET' }) : await render();
+      if (outcome.kind === 'page' && outcome.page.fastPath) {
+        outcome.page.appHeaders ??= appHeaders;
+        respond(req, res, outcome.page, appHeaders!, started, cache ? 'MISS' : undefined);
+        return;
+      }
+    } catch {
+      // The app renders it again and answers (and logs) the failure as it does for every route.
+    }
+    if (!res.headersSent) void app(req, res);
+  };
+
   return (req: IncomingMessage, res: ServerResponse) => {
     const started = logRequests ? process.hrtime.bigint() : 0n;
     if ((req.method === 'GET' || req.method === 'HEAD') && req.url?.startsWith('/')) {
@@ -28,23 +76,17 @@ export function serveCachedPages(
       } catch {
         url = undefined;
       }
-      const page = url && isCacheablePath(url.pathname) ? cache.get(cacheKey(url)) : undefined;
-      if (page?.fastPath && page.appHeaders) {
-        const nonce = freshNonce();
-        const { status, headers, body } = pageResponse(req, page, {
-          nonce,
-          csp: options.csp(nonce),
-          shared: true,
-          cache: 'HIT',
-          changedAt: cache.changedAt,
-        });
-        res.writeHead(status, { ...page.appHeaders, ...headers });
-        writeBody(res, body);
-        if (logRequests) {
-          const ms = Number(process.hrtime.bigint() - started) / 1e6;
-          options.logger.info({ method: req.method, url: req.url, status, ms: Math.round(ms * 10) / 10 }, 'request');
+      if (url && isCacheablePath(url.pathname)) {
+        const key = cacheKey(url);
+        const page = cache?.get(key);
+        if (page?.fastPath && page.appHeaders) {
+          respond(req, res, page, page.appHeaders, started, 'HIT');
+          return;
         }
-        return;
+        if (!page && pages && appHeaders && isReaderPagePath(url.pathname)) {
+          void renderThenRespond(req, res, url, key, started);
+          return;
+        }
       }
     }
     void app(req, res);

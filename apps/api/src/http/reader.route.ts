@@ -45,9 +45,56 @@ const [CSP_HEAD, CSP_MIDDLE, CSP_TAIL] = (() => {
     .split(marker) as [string, string, string];
 })();
 
-export function readerRoute(services: Services, options: { assets: ReaderAssets; publicUrl: string; logger: Logger; /** Absent: every request renders. */ cache?: RenderCache }): Router {
-  const router = Router();
+/** Who asked, for the reader API's context. */
+export interface ReaderRequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** Reader pages rendered for a URL: shared by the Express route and the front that answers before Express. */
+export interface ReaderPages {
+  /**
+   * The page for a URL, rendered with a placeholder for the nonce: a reader page, the redirect an admin or
+   * an old slug set up, or the 404 page.
+   */
+  render(url: URL, meta: ReaderRequestMeta): Promise<RenderOutcome>;
+  /** The 500 page with this response's nonce. */
+  renderError(nonce: string, meta: ReaderRequestMeta): Promise<string>;
+}
+
+export function createReaderPages(services: Services, options: { assets: ReaderAssets; publicUrl: string }): ReaderPages {
   const createCaller = createCallerFactory(readerRouter);
+  const contextFor = (meta: ReaderRequestMeta, nonce: string) => ({
+    api: createCaller({
+      services,
+      session: null,
+      sessionToken: undefined,
+      meta,
+      setSessionCookie: () => {},
+      clearSessionCookie: () => {},
+    }),
+    assets: options.assets,
+    publicUrl: options.publicUrl,
+    nonce,
+  });
+  return {
+    async render(url, meta) {
+      // Rendered with a placeholder for the nonce, so one rendering can be sent many times, each with its own.
+      const ctx = contextFor(meta, NONCE_PLACEHOLDER);
+      const page = await renderReaderPage(url, ctx);
+      if (!page || page.status === 404) {
+        const redirect = await services.reader.redirectFor(url.pathname);
+        if (redirect) return { kind: 'redirect', status: redirect.status, to: redirect.to };
+      }
+      if (!page) return { kind: 'page', page: pageEntry(await renderErrorPage(404, ctx), 404, null, { fastPath: false }) };
+      return { kind: 'page', page: pageEntry(page.html, page.status, page.lastModified) };
+    },
+    renderError: (nonce, meta) => renderErrorPage(500, contextFor(meta, nonce)),
+  };
+}
+
+export function readerRoute(pages: ReaderPages, options: { publicUrl: string; logger: Logger; /** Absent: every request renders. */ cache?: RenderCache }): Router {
+  const router = Router();
 
   router.use(
     '/assets',
@@ -56,16 +103,7 @@ export function readerRoute(services: Services, options: { assets: ReaderAssets;
 
   router.get('/{*path}', async (req, res, next) => {
     const nonce = freshNonce();
-    const api = createCaller({
-      services,
-      session: null,
-      sessionToken: undefined,
-      meta: { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null },
-      setSessionCookie: () => {},
-      clearSessionCookie: () => {},
-    });
-    // Rendered with a placeholder for the nonce, so one rendering can be sent many times, each with its own.
-    const ctx = { api, assets: options.assets, publicUrl: options.publicUrl, nonce: NONCE_PLACEHOLDER };
+    const meta = { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null };
     try {
       const url = new URL(req.originalUrl, options.publicUrl);
       const key = cacheKey(url);
@@ -80,15 +118,7 @@ export function readerRoute(services: Services, options: { assets: ReaderAssets;
         send(cached, true);
         return;
       }
-      const render = async (): Promise<RenderOutcome> => {
-        const page = await renderReaderPage(url, ctx);
-        if (!page || page.status === 404) {
-          const redirect = await services.reader.redirectFor(url.pathname);
-          if (redirect) return { kind: 'redirect', status: redirect.status, to: redirect.to };
-        }
-        if (!page) return { kind: 'page', page: pageEntry(await renderErrorPage(404, ctx), 404, null, { fastPath: false }) };
-        return { kind: 'page', page: pageEntry(page.html, page.status, page.lastModified) };
-      };
+      const render = () => pages.render(url, meta);
       const outcome = cache ? await cache.load(key, render, { store: req.method === 'GET' }) : await render();
       if (outcome.kind === 'redirect') {
         res.redirect(outcome.status, outcome.to);
@@ -100,7 +130,7 @@ export function readerRoute(services: Services, options: { assets: ReaderAssets;
       try {
         res.setHeader('Content-Security-Policy', readerCsp(nonce));
         res.setHeader('Cache-Control', 'no-store');
-        res.status(500).type('html').send(await renderErrorPage(500, { ...ctx, nonce }));
+        res.status(500).type('html').send(await pages.renderError(nonce, meta));
       } catch {
         next(error);
       }

@@ -1,2 +1,2 @@
 export { assetsFromManifest, type ReaderAssets } from './assets.ts';
-export { renderErrorPage, renderReaderPage, type ReaderApi, type RenderedPage, type RenderContext } from './render.tsx';
+export { isReaderPagePath, renderErrorPage, renderReaderPage, type ReaderApi, type RenderedPage, type RenderContext } from './render.tsx';

@@ -54,6 +54,13 @@ const ROUTES = {
   ...WIDGET_ROUTES,
 };
 
+const ROUTE_PATTERNS = Object.values(ROUTES);
+
+/** True when the path is one of the reader's pages (whatever the page then finds: it may still be a 404). */
+export function isReaderPagePath(path: string): boolean {
+  return ROUTE_PATTERNS.some((pattern) => pattern.test(path));
+}
+
 function pageNumber(url: URL): number | null {
   const raw = url.searchParams.get('page');
   if (raw === null) return 1;
