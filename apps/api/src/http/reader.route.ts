@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import express, { Router } from 'express';
 import type { Logger } from 'pino';
-import { assetsFromManifest, renderErrorPage, renderReaderPage, type ReaderAssets } from '@newsroom/reader/server';
+import { PublicBrandingSchema, PublicWidgetsSchema } from '@newsroom/domain';
+import { assetsFromManifest, renderErrorPage, renderReaderPage, type ReaderApi, type ReaderAssets } from '@newsroom/reader/server';
 import { createCallerFactory, readerRouter } from '@newsroom/trpc';
 import type { Services } from '@newsroom/services';
 import { freshNonce, NONCE_PLACEHOLDER, pageEntry, sendPage, type CachedPage } from './cached-page.ts';
@@ -62,17 +63,52 @@ export interface ReaderPages {
   renderError(nonce: string, meta: ReaderRequestMeta): Promise<string>;
 }
 
+/**
+ * Checks a value against its public schema once: the services hand out the same branding and widget
+ * objects until something changes, and every page asks for both.
+ */
+function checkedOnce<T extends object>(schema: { parse(value: unknown): T }): (value: T) => T {
+  const checked = new WeakMap<T, T>();
+  return (value) => {
+    let result = checked.get(value);
+    if (!result) {
+      result = schema.parse(value);
+      checked.set(value, result);
+    }
+    return result;
+  };
+}
+
 export function createReaderPages(services: Services, options: { assets: ReaderAssets; publicUrl: string }): ReaderPages {
   const createCaller = createCallerFactory(readerRouter);
-  const contextFor = (meta: ReaderRequestMeta, nonce: string) => ({
-    api: createCaller({
+  const checkedBranding = checkedOnce(PublicBrandingSchema);
+  const checkedWidgets = checkedOnce(PublicWidgetsSchema);
+  /** The reader router's procedures, but for the two every page asks: the same services and schemas, checked once per value. */
+  const apiFor = (meta: ReaderRequestMeta): ReaderApi => {
+    const caller = createCaller({
       services,
       session: null,
       sessionToken: undefined,
       meta,
       setSessionCookie: () => {},
       clearSessionCookie: () => {},
-    }),
+    });
+    return {
+      branding: async () => checkedBranding(await services.settings.branding()),
+      widgets: async () => checkedWidgets(await services.widgets.snapshot()),
+      home: () => caller.home(),
+      article: (input) => caller.article(input),
+      articleGone: (input) => caller.articleGone(input),
+      previewArticle: (input) => caller.previewArticle(input),
+      section: (input) => caller.section(input),
+      tag: (input) => caller.tag(input),
+      author: (input) => caller.author(input),
+      search: (input) => caller.search(input),
+      corrections: (input) => caller.corrections(input),
+    };
+  };
+  const contextFor = (meta: ReaderRequestMeta, nonce: string) => ({
+    api: apiFor(meta),
     assets: options.assets,
     publicUrl: options.publicUrl,
     nonce,
