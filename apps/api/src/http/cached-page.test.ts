@@ -28,6 +28,15 @@ describe('pageEntry', () => {
     expect(entry.parts.map(String).join('')).toBe(html.replaceAll(NONCE_PLACEHOLDER, ''));
     expect(entry.etag).not.toBe(pageEntry('<p>other</p>', 200, null).etag);
   });
+
+  it('tags the same page the same way every time, and a page changed in any way differently', () => {
+    const tag = (text: string) => pageEntry(text, 200, null).etag;
+    expect(tag(html)).toBe(pageEntry(html, 200, null).etag);
+    // A change of one character, the same length, and the nonce moved by one character.
+    expect(tag(html.replace('<', '>'))).not.toBe(tag(html));
+    expect(tag(`ab${NONCE_PLACEHOLDER}c`)).not.toBe(tag(`a${NONCE_PLACEHOLDER}bc`));
+    expect(tag('x'.repeat(5000))).not.toBe(tag('y'.repeat(5000)));
+  });
 });
 
 describe('pageResponse', () => {
