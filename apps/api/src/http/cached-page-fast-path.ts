@@ -29,6 +29,17 @@ export interface ReaderFrontOptions {
  * logs it. Middleware that must see every request (a rate limit, a maintenance switch) has to be added
  * here as well.
  */
+/** Headers as the flat name, value, name, value… list writeHead takes; made once per set (they are fixed). */
+const flatLists = new WeakMap<OutgoingHttpHeaders, Array<string | number | string[]>>();
+function flattened(headers: OutgoingHttpHeaders): Array<string | number | string[]> {
+  let list = flatLists.get(headers);
+  if (!list) {
+    list = Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [name, value]));
+    flatLists.set(headers, list);
+  }
+  return list;
+}
+
 export function serveReaderPages(app: RequestListener, options: ReaderFrontOptions): RequestListener {
   const { cache, pages, appHeaders } = options;
   // The level is fixed for the process; at `warn` and above a page does no logging work at all.
@@ -43,7 +54,12 @@ export function serveReaderPages(app: RequestListener, options: ReaderFrontOptio
       cache: outcome,
       changedAt: cache?.changedAt ?? null,
     });
-    res.writeHead(status, { ...headersOfApp, ...headers });
+    const list = flattened(headersOfApp).slice();
+    for (const name in headers) {
+      const value = headers[name];
+      if (value !== undefined) list.push(name, value);
+    }
+    res.writeHead(status, list);
     writeBody(res, body);
     if (logRequests) {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
