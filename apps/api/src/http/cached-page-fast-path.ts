@@ -11,41 +11,28 @@ export interface ReaderFrontOptions {
   logger: Logger;
   /** Absent: every page renders. */
   cache?: RenderCache | undefined;
-  /**
-   * To render reader pages here as well, the renderer and the headers the app's middleware (helmet) puts
-   * on every response. Without them only cache hits of pages that went through the app are answered.
-   */
-  pages?: ReaderPages | undefined;
-  appHeaders?: OutgoingHttpHeaders | undefined;
+  pages: ReaderPages;
+  /** The headers the app's middleware (helmet) puts on every response: fixed, so taken once. */
+  appHeaders: OutgoingHttpHeaders;
 }
 
 /**
- * Answers GET and HEAD for reader pages before Express sees the request: cache hits, and (given the
- * renderer) misses, rendered and stored as the reader route would. Everything else goes to the app, as
- * do redirects, pages that are not the reader's (a 404 for a path another route may take later) and
- * failures (the app then answers with its error page). Express with its middleware costs several times a
- * cache hit and a tenth of an uncached page. Parity with the app: the headers its middleware sets (helmet's)
- * are given here or were recorded when the page went through it, and each request is logged as the app
- * logs it. Middleware that must see every request (a rate limit, a maintenance switch) has to be added
- * here as well.
+ * Answers GET and HEAD for reader pages before Express sees the request: cache hits, and misses rendered
+ * and stored as the reader route would. Everything else goes to the app, as do redirects, pages that are
+ * not the reader's (a 404 for a path another route may take later) and failures (the app then answers
+ * with its error page). Express with its middleware costs several times a cache hit and a tenth of an
+ * uncached page. Parity with the app: its middleware's headers are given, and each request is logged as
+ * the app logs it. Middleware that must see every request (a rate limit, a maintenance switch) has to be
+ * added here as well.
  */
-/** Headers as the flat name, value, name, value… list writeHead takes; made once per set (they are fixed). */
-const flatLists = new WeakMap<OutgoingHttpHeaders, Array<string | number | string[]>>();
-function flattened(headers: OutgoingHttpHeaders): Array<string | number | string[]> {
-  let list = flatLists.get(headers);
-  if (!list) {
-    list = Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [name, value]));
-    flatLists.set(headers, list);
-  }
-  return list;
-}
-
 export function serveReaderPages(app: RequestListener, options: ReaderFrontOptions): RequestListener {
-  const { cache, pages, appHeaders } = options;
+  const { cache, pages } = options;
+  // As the flat name, value, name, value… list writeHead takes (cheaper than an object per response).
+  const appHeadersList = Object.entries(options.appHeaders).flatMap(([name, value]) => (value === undefined ? [] : [name, value]));
   // The level is fixed for the process; at `warn` and above a page does no logging work at all.
   const logRequests = options.logger.isLevelEnabled('info');
 
-  const respond = (req: IncomingMessage, res: ServerResponse, page: CachedPage, headersOfApp: OutgoingHttpHeaders, started: bigint, outcome: 'HIT' | 'MISS' | undefined) => {
+  const respond = (req: IncomingMessage, res: ServerResponse, page: CachedPage, started: bigint, outcome: 'HIT' | 'MISS' | undefined) => {
     const nonce = freshNonce();
     const { status, headers, body } = pageResponse(req, page, {
       nonce,
@@ -54,7 +41,7 @@ export function serveReaderPages(app: RequestListener, options: ReaderFrontOptio
       cache: outcome,
       changedAt: cache?.changedAt ?? null,
     });
-    const list = flattened(headersOfApp).slice();
+    const list = appHeadersList.slice();
     for (const name in headers) {
       const value = headers[name];
       if (value !== undefined) list.push(name, value);
@@ -70,11 +57,10 @@ export function serveReaderPages(app: RequestListener, options: ReaderFrontOptio
   const renderThenRespond = async (req: IncomingMessage, res: ServerResponse, url: URL, key: string, started: bigint) => {
     try {
       const meta = { ip: req.socket.remoteAddress ?? null, userAgent: req.headers['user-agent'] ?? null };
-      const render = () => pages!.render(url, meta);
+      const render = () => pages.render(url, meta);
       const outcome = cache ? await cache.load(key, render, { store: req.method === 'GET' }) : await render();
       if (outcome.kind === 'page' && outcome.page.fastPath) {
-        outcome.page.appHeaders ??= appHeaders;
-        respond(req, res, outcome.page, appHeaders!, started, cache ? 'MISS' : undefined);
+        respond(req, res, outcome.page, started, cache ? 'MISS' : undefined);
         return;
       }
     } catch {
@@ -95,11 +81,11 @@ export function serveReaderPages(app: RequestListener, options: ReaderFrontOptio
       if (url && isCacheablePath(url.pathname)) {
         const key = cacheKey(url);
         const page = cache?.get(key);
-        if (page?.fastPath && page.appHeaders) {
-          respond(req, res, page, page.appHeaders, started, 'HIT');
+        if (page?.fastPath) {
+          respond(req, res, page, started, 'HIT');
           return;
         }
-        if (!page && pages && appHeaders && isReaderPagePath(url.pathname)) {
+        if (!page && isReaderPagePath(url.pathname)) {
           void renderThenRespond(req, res, url, key, started);
           return;
         }

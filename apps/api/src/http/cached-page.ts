@@ -29,11 +29,6 @@ export interface CachedPage {
    * path later (a feed for a new section), so only the app, in its order, may answer it.
    */
   fastPath: boolean;
-  /**
-   * The headers the rest of the app (helmet's) put on this page when it went through Express; present
-   * once it has, and then replayed by the fast path for cache hits.
-   */
-  appHeaders?: OutgoingHttpHeaders;
 }
 
 const SEPARATOR = Buffer.from([0]);
@@ -195,23 +190,6 @@ export function pageResponse(
   return { status: page.status, headers, body: req.method === 'HEAD' ? [] : body };
 }
 
-// Headers that belong to one response, or that pageResponse sets itself: never replayed from another.
-const OWN_HEADERS = new Set([
-  'cache-control',
-  'connection',
-  'content-encoding',
-  'content-length',
-  'content-security-policy',
-  'content-type',
-  'date',
-  'etag',
-  'keep-alive',
-  'last-modified',
-  'transfer-encoding',
-  'vary',
-  'x-cache',
-]);
-
 /**
  * Sends a page through Express. Written with res.end so Express neither hashes the body for its own ETag
  * nor answers 304 on its own reading of the validators; the compression middleware leaves the body alone
@@ -223,12 +201,6 @@ export function sendPage(
   page: CachedPage,
   options: PageResponseOptions,
 ): void {
-  if (options.shared && page.fastPath && !page.appHeaders) {
-    const set = res.getHeaders();
-    // Never make a page whose response carries a cookie (or anything per-visitor) replayable.
-    if (!('set-cookie' in set))
-      page.appHeaders = Object.fromEntries(Object.entries(set).filter(([name]) => !OWN_HEADERS.has(name)));
-  }
   const { status, headers, body } = pageResponse(req, page, options);
   for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value);
   res.status(status);
