@@ -9,12 +9,13 @@ export function findTagBySlug(db: Kysely<Database>, slug: string) {
   return db.selectFrom('tags').select(['id', 'name', 'slug']).where('slug', '=', slug).executeTakeFirst();
 }
 
+const sectionBySlug = preparedQuery((db, v: { slug: string }) =>
+  db.selectFrom('sections').select(['id', 'name', 'slug', 'description']).where('slug', '=', v.slug),
+);
+
+/** A section by its slug (the section page runs this on every view). */
 export function findSectionBySlug(db: Kysely<Database>, slug: string) {
-  return db
-    .selectFrom('sections')
-    .select(['id', 'name', 'slug', 'description'])
-    .where('slug', '=', slug)
-    .executeTakeFirst();
+  return sectionBySlug.executeTakeFirst(db, { slug });
 }
 
 export type AuthorRef = {

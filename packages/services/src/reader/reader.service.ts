@@ -12,6 +12,7 @@ import { yearIn } from '../settings/settings.service.ts';
 import { verifyPreviewToken } from '../preview/preview-token.ts';
 import { toCard, toPublicImage } from './cards.ts';
 import { articleRights } from './rights.ts';
+import { findSectionBySlug } from './listing.repository.ts';
 import { asJson, CARD_COLUMNS, cardParts, findPublicMedia, isPublicArticle, publishedArticles } from './reader.repository.ts';
 
 /** What the article page is built from beyond its card: the article's own columns. */
@@ -141,8 +142,6 @@ const sectionCards = preparedQuery((db, v: { now: Date; sectionId: string; limit
     .offset(v.offset),
 );
 
-const sectionBySlug = preparedQuery((db, v: { slug: string }) => db.selectFrom('sections').select(['id', 'name', 'description']).where('slug', '=', v.slug));
-
 export function createReaderService(deps: ServiceDeps) {
   const { db, clock } = deps;
 
@@ -190,7 +189,7 @@ export function createReaderService(deps: ServiceDeps) {
     },
 
     async section(slug: string, page: number): Promise<PublicListing | null> {
-      const section = await sectionBySlug.executeTakeFirst(db, { slug });
+      const section = await findSectionBySlug(db, slug);
       if (!section) return null;
       const rows = await sectionCards.execute(db, { now: clock(), sectionId: section.id, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
       return { title: section.name, description: section.description, articles: rows.slice(0, PAGE_SIZE).map(toCard), page, hasMore: rows.length > PAGE_SIZE };
