@@ -5,7 +5,7 @@ import { EmbeddedLock } from './embedded-lock.ts';
 import { EmbeddedDialect } from './embedded-driver.ts';
 import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
-import { statementNameOf } from './prepared-query.ts';
+import { STALE_STATEMENT, statementNameOf } from './prepared-query.ts';
 import type { Database } from './schema.ts';
 
 export type DbConfig =
@@ -95,9 +95,6 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<DbHa
     },
   };
 }
-
-/** Postgres refusing a kept statement after a schema change, or no longer knowing it. */
-const STALE_STATEMENT = new Set(['0A000', '26000']);
 
 /**
  * The pool Kysely sees: a prepared query's statement (see prepared-query.ts) goes to Postgres by name, so

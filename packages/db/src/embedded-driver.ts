@@ -15,6 +15,7 @@ import {
   type TransactionSettings,
 } from 'kysely';
 import type { EmbeddedLock } from './embedded-lock.ts';
+import { STALE_STATEMENT } from './prepared-query.ts';
 
 const { serialize } = protocol;
 
@@ -24,8 +25,6 @@ const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
 /** How many prepared statements the session keeps; the least recently used beyond that are closed. */
 const STATEMENT_CACHE_SIZE = 500;
 
-/** "cached plan must not change result type" and "prepared statement does not exist": prepare again. */
-const STALE_STATEMENT = new Set(['0A000', '26000']);
 
 interface Prepared {
   name: string;

@@ -87,3 +87,9 @@ const namedStatements = new Map<string, string>();
 export function statementNameOf(sqlText: string): string | undefined {
   return namedStatements.get(sqlText);
 }
+
+/**
+ * Postgres refusing a kept statement: "cached plan must not change result type" after a schema change, or
+ * "prepared statement does not exist". Both drivers then run the query afresh.
+ */
+export const STALE_STATEMENT: ReadonlySet<string> = new Set(['0A000', '26000']);
