@@ -49,6 +49,11 @@ describe('the embedded driver', () => {
     expect(updated.numUpdatedRows).toBe(2n);
   });
 
+  it('runs with the small buffer pool it is sized for (PGlite makes every buffer resident at start)', async () => {
+    const { rows } = await sql<{ shared_buffers: string }>`SHOW shared_buffers`.execute(db);
+    expect(rows[0]!.shared_buffers).toBe('8MB');
+  });
+
   it('keeps working when a table a kept statement reads changes shape', async () => {
     const all = () => db.selectFrom('item').selectAll().where('name', '=', 'a').execute();
     expect(Object.keys((await all())[0]!)).not.toContain('extra');
