@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
@@ -94,19 +94,15 @@ async function waitFor(url: string, child: ChildProcess): Promise<void> {
   }
 }
 
-/** The Node flags and environment `pnpm start` gives the server, read from its script so the two cannot drift apart. */
-const startScript = (JSON.parse(await readFile(resolve(repoRoot, 'apps/api/package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-const [, startEnvText = '', startFlagsText = ''] = /^(.*?)\bnode\s+(.*?)\s*dist\/server\.js/.exec(startScript) ?? [];
-const startFlags = startFlagsText.split(/\s+/).filter(Boolean);
-const startEnv = Object.fromEntries([...startEnvText.matchAll(/\b([A-Z_][A-Z0-9_]*)=(\S+)/g)].map((m) => [m[1]!, m[2]!]));
+/** `pnpm start` runs this script (its Node flags and allocator settings), so the server measured is the one started. */
+const startScript = resolve(repoRoot, 'apps/api/start.sh');
 
 async function startServer(extraEnv: Record<string, string>): Promise<Running> {
-  const child = spawn(process.execPath, [...startFlags, serverJs], {
+  // The script ends in `exec node`, so the child's pid is the server's (its memory is read from /proc).
+  const child = spawn('sh', [startScript], {
+    cwd: dirname(dirname(serverJs)),
     env: {
       ...process.env,
-      // As `pnpm start` runs it: React's production build, and its allocator settings.
-      ...startEnv,
-      NODE_ENV: 'production',
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
@@ -308,7 +304,7 @@ if (!reuse) {
   );
 }
 const longest = await longestDemoArticle();
-log(`article page measured: ${longest}; server as pnpm start runs it: ${[...Object.entries(startEnv).map(([k, v]) => `${k}=${v}`), 'node', ...startFlags].join(' ')}`);
+log(`article page measured: ${longest}`);
 
 const results: Array<Measured & { peakMb: number; rssMb: number; bare?: boolean }> = [];
 let articleBytes = 0;
@@ -319,6 +315,7 @@ let weight = '';
 {
   const server = await startServer({});
   startRss.cached = (await memory(server.child.pid!)).rssMb;
+  log(`server as pnpm start runs it (apps/api/start.sh): ${(await readFile(`/proc/${server.child.pid!}/cmdline`, 'utf8')).split('\0').join(' ').trim()}`);
   const page = await getRaw(`${origin}${longest}`);
   articleBytes = page.body.length;
   const gz = await getRaw(`${origin}${longest}`, { 'accept-encoding': 'gzip' });
