@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BRAND_ICON_SIZES } from '@newsroom/domain';
 import { createTestServices, type TestServices } from '../testing.ts';
 import { createOwnerIfNoStaff, seedDemoIfEmpty } from './seed.service.ts';
 import { forgetCachedSettings } from '../settings/settings.repository.ts';
@@ -22,6 +23,11 @@ describe('demo seed', () => {
     expect(branding.logo?.alt).toBe('Smiley face');
     expect(branding.navigation.header.map((n) => n.label)).toEqual(['Weather', 'Live Markets']);
     expect(branding.copyrightNotice).toBe('© 2026 Globe Echo. All Rights Reserved.');
+    // Its icons are made from the logo, so browsers find a favicon.
+    expect(branding.icons?.map((icon) => icon.size)).toEqual([...BRAND_ICON_SIZES]);
+    const favicon = await t.deps.mediaStore.get(branding.icons!.find((icon) => icon.size === 32)!.url.replace(/^\/media\//, ''));
+    const bytes = Buffer.concat(await favicon!.stream.toArray());
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
 
     const home = await t.reader.home();
     const all = [home.lead, ...home.top, ...home.latest].filter(Boolean);

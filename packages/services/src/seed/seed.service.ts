@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/password.ts';
 import { insertAudit, SYSTEM_META } from '../audit/audit.repository.ts';
 import { demoArticles, demoAuthors, demoSections } from './demo-articles.ts';
 import { DEMO_LOGO_SVG } from './demo-logo.ts';
+import { generateBrandIcons } from '../settings/brand-icons.ts';
 
 export interface SeedOptions {
   ownerEmail: string | undefined;
@@ -84,12 +85,12 @@ export async function seedDemoIfEmpty(deps: ServiceDeps, options: SeedOptions): 
   const seeded = await deps.db.transaction().execute(async (trx) => {
     // Two processes starting at once on an empty database: the second waits, then finds content.
     await sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx);
-    if (await hasContent(trx)) return false;
+    if (await hasContent(trx)) return null;
 
     const owner = await trx
       .insertInto('users')
       .values({ email: ownerEmail, name: 'Publication Owner', slug: 'owner', role: 'owner', password_hash: ownerHash, bio: '' })
-      .returning(['id', 'name'])
+      .returning(['id', 'name', 'email', 'role'])
       .executeTakeFirstOrThrow();
 
     const logo = await trx
@@ -202,12 +203,15 @@ export async function seedDemoIfEmpty(deps: ServiceDeps, options: SeedOptions): 
     }
 
     await insertAudit(trx, { actor: null, meta: SYSTEM_META }, { action: 'publication.seeded', entityType: 'publication', entityId: null, after: { articles: demoArticles.length } });
-    return true;
+    return { owner, logoId: logo.id };
   });
 
   if (!seeded) {
     await deps.mediaStore.delete(logoKey);
     return { seeded: false };
   }
+  // The favicons, apple-touch-icon and app icons are made from the logo, as an admin would in Settings, so
+  // the demo has an icon and browsers do not ask for a /favicon.ico it lacks.
+  await generateBrandIcons(deps, { actor: seeded.owner, meta: SYSTEM_META }, { mediaId: seeded.logoId });
   return { seeded: true, ownerEmail, generatedPassword };
 }
