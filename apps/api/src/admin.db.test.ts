@@ -106,6 +106,10 @@ describe('branding on the reader', () => {
   });
 
   it('links the generated favicons and apple-touch-icon in the head', async () => {
+    // The demo's icons are made from its logo; without an icon there is nothing to link or redirect to.
+    expect((await trpcPost(app.url, 'settings.update', { iconMediaId: null }, { cookie: ownerCookie })).status).toBe(200);
+    expect(await (await fetch(`${app.url}/`)).text()).not.toContain('rel="icon"');
+    expect((await fetch(`${app.url}/favicon.ico`, { redirect: 'manual' })).status).toBe(404);
     const settings = await app.t.settings.get((await app.t.staff('owner')));
     const made = await trpcPost(app.url, 'settings.generateIcons', { mediaId: settings.logoMediaId }, { cookie: ownerCookie });
     expect(made.status).toBe(200);
@@ -121,6 +125,9 @@ describe('branding on the reader', () => {
     expect(body.icons.map((i) => i.sizes)).toEqual(['192x192', '512x512']);
     expect(body.icons.every((i) => /^\/media\/brand\/icons\/[0-9a-f]{16}-(192|512)\.png$/.test(i.src) && i.type === 'image/png')).toBe(true);
     const href = /sizes="32x32" href="([^"]+)"/.exec(head)![1]!;
+    const favicon = await fetch(`${app.url}/favicon.ico`, { redirect: 'manual' });
+    expect(favicon.status).toBe(302);
+    expect(favicon.headers.get('location')).toBe(href);
     const icon = await fetch(`${app.url}${href}`);
     expect(icon.status).toBe(200);
     expect(icon.headers.get('content-type')).toBe('image/png');

@@ -1,9 +1,25 @@
 import { Router } from 'express';
 import type { Services } from '@newsroom/services';
 
-/** The web app manifest, with the 192 and 512 pixel icons made by settings.generateIcons. */
+/**
+ * The web app manifest, with the 192 and 512 pixel icons made by settings.generateIcons; and /favicon.ico,
+ * which feed readers and crawlers ask for without reading the page: a redirect to the 32 pixel favicon (or
+ * the icon image), 404 when the publication has none.
+ */
 export function manifestRoute(services: Services): Router {
   const router = Router();
+  router.get('/favicon.ico', async (_req, res, next) => {
+    try {
+      const branding = await services.settings.branding();
+      const url = branding.icons?.find((icon) => icon.size === 32)?.url ?? branding.iconUrl;
+      // Short-lived: a new icon has a new address, and the redirect should follow it soon.
+      res.setHeader('Cache-Control', 'public, max-age=300');
+      if (url) res.redirect(302, url);
+      else res.status(404).type('text/plain').send('This publication has no icon.');
+    } catch (error) {
+      next(error);
+    }
+  });
   router.get('/manifest.webmanifest', async (_req, res, next) => {
     try {
       const branding = await services.settings.branding();
