@@ -25,7 +25,6 @@ const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
 /** How many prepared statements the session keeps; the least recently used beyond that are closed. */
 const STATEMENT_CACHE_SIZE = 500;
 
-
 interface Prepared {
   name: string;
   paramTypes: number[];

@@ -1,5 +1,5 @@
 import { preparedQuery, sql, type Database, type Kysely } from '@newsroom/db';
-import { asJson, CARD_COLUMNS, cardParts, publishedArticles, searchRank } from './reader.repository.ts';
+import { asJson, CARD_COLUMNS, cardParts, publicCardsNewestFirst, publishedArticles, searchRank } from './reader.repository.ts';
 import { SNIPPET_OPTIONS } from './search-snippet.ts';
 
 // Queries behind the public listings (tag, author, search, corrections), feeds and sitemaps. Every one
@@ -83,24 +83,17 @@ export function bySection(sectionId: string) {
 /** A condition on `articles`, for the narrowed lists. */
 export type ArticleFilter = ReturnType<typeof byTag>;
 
-function cardsNewestFirst(db: Kysely<Database>, now: Date) {
-  return publishedArticles(db, now)
-    .select(CARD_COLUMNS)
-    .select(cardParts(now))
-    .orderBy('articles.published_at', 'desc')
-    .orderBy('articles.id', 'desc');
-}
-
 type PageValues = { now: Date; id: string; limit: number; offset: number };
 
-// Built once per kind of list (see preparedQuery): the tag and author pages run these on every view.
+// Built once per kind of list (see preparedQuery): the section, tag and author pages run these on every view.
 const cardsPages = {
-  tag: preparedQuery((db, v: PageValues) => cardsNewestFirst(db, v.now).where(byTag(v.id)).limit(v.limit).offset(v.offset)),
-  user: preparedQuery((db, v: PageValues) => cardsNewestFirst(db, v.now).where(byAuthor({ kind: 'user', id: v.id })).limit(v.limit).offset(v.offset)),
-  guest: preparedQuery((db, v: PageValues) => cardsNewestFirst(db, v.now).where(byAuthor({ kind: 'guest', id: v.id })).limit(v.limit).offset(v.offset)),
+  section: preparedQuery((db, v: PageValues) => publicCardsNewestFirst(db, v.now).where(bySection(v.id)).limit(v.limit).offset(v.offset)),
+  tag: preparedQuery((db, v: PageValues) => publicCardsNewestFirst(db, v.now).where(byTag(v.id)).limit(v.limit).offset(v.offset)),
+  user: preparedQuery((db, v: PageValues) => publicCardsNewestFirst(db, v.now).where(byAuthor({ kind: 'user', id: v.id })).limit(v.limit).offset(v.offset)),
+  guest: preparedQuery((db, v: PageValues) => publicCardsNewestFirst(db, v.now).where(byAuthor({ kind: 'guest', id: v.id })).limit(v.limit).offset(v.offset)),
 };
 
-/** One page of a tag's or an author's public cards, newest first; one more row than asked, to tell if there are more. */
+/** One page of a section's, tag's or author's public cards, newest first; one more row than asked, to tell if there are more. */
 export function publicCardsPage(
   db: Kysely<Database>,
   now: Date,

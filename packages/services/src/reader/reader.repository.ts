@@ -99,3 +99,12 @@ export function findCorrections(db: Kysely<Database>, articleId: string) {
 export function searchRank(query: string) {
   return sql<number>`ts_rank(articles.search, websearch_to_tsquery('english', ${query}))`;
 }
+
+/** Public cards, newest first: every list of cards narrows and pages this. */
+export function publicCardsNewestFirst(db: Kysely<Database>, now: Date) {
+  return publishedArticles(db, now)
+    .select(CARD_COLUMNS)
+    .select(cardParts(now))
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc');
+}

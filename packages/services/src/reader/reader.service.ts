@@ -12,8 +12,8 @@ import { yearIn } from '../settings/settings.service.ts';
 import { verifyPreviewToken } from '../preview/preview-token.ts';
 import { toCard, toPublicImage } from './cards.ts';
 import { articleRights } from './rights.ts';
-import { findSectionBySlug } from './listing.repository.ts';
-import { asJson, CARD_COLUMNS, cardParts, findPublicMedia, isPublicArticle, publishedArticles } from './reader.repository.ts';
+import { findSectionBySlug, publicCardsPage } from './listing.repository.ts';
+import { asJson, CARD_COLUMNS, cardParts, findPublicMedia, isPublicArticle, publicCardsNewestFirst } from './reader.repository.ts';
 
 /** What the article page is built from beyond its card: the article's own columns. */
 const ARTICLE_COLUMNS = [
@@ -96,15 +96,7 @@ type ArticlePageRow = NonNullable<Awaited<ReturnType<ReturnType<typeof articlePa
 // What every page view runs, built once (see preparedQuery).
 const publicArticlePage = preparedQuery((db, v: { slug: string; now: Date }) => articlePageQuery(db, v.now, { slug: v.slug }).where(isPublicArticle(v.now)));
 
-const latestCards = preparedQuery((db, v: { now: Date; limit: number; offset: number }) =>
-  publishedArticles(db, v.now)
-    .select(CARD_COLUMNS)
-    .select(cardParts(v.now))
-    .orderBy('articles.published_at', 'desc')
-    .orderBy('articles.id', 'desc')
-    .limit(v.limit)
-    .offset(v.offset),
-);
+const latestCards = preparedQuery((db, v: { now: Date; limit: number }) => publicCardsNewestFirst(db, v.now).limit(v.limit));
 
 const sectionsInOrder = preparedQuery((db) => db.selectFrom('sections').select(['id', 'name', 'slug']).orderBy('position').orderBy('name'));
 
@@ -129,17 +121,6 @@ const sectionRails = preparedQuery((db, v: { now: Date; perSection: number }) =>
       (join) => join.onTrue(),
     )
     .selectAll('card'),
-);
-
-const sectionCards = preparedQuery((db, v: { now: Date; sectionId: string; limit: number; offset: number }) =>
-  publishedArticles(db, v.now)
-    .select(CARD_COLUMNS)
-    .select(cardParts(v.now))
-    .where('articles.section_id', '=', v.sectionId)
-    .orderBy('articles.published_at', 'desc')
-    .orderBy('articles.id', 'desc')
-    .limit(v.limit)
-    .offset(v.offset),
 );
 
 export function createReaderService(deps: ServiceDeps) {
@@ -175,7 +156,7 @@ export function createReaderService(deps: ServiceDeps) {
     async home(): Promise<PublicHome> {
       const now = clock();
       const [recentRows, sections, railRows] = await Promise.all([
-        latestCards.execute(db, { now, limit: 25, offset: 0 }),
+        latestCards.execute(db, { now, limit: 25 }),
         sectionsInOrder.execute(db, {}),
         sectionRails.execute(db, { now, perSection: 4 }),
       ]);
@@ -191,7 +172,7 @@ export function createReaderService(deps: ServiceDeps) {
     async section(slug: string, page: number): Promise<PublicListing | null> {
       const section = await findSectionBySlug(db, slug);
       if (!section) return null;
-      const rows = await sectionCards.execute(db, { now: clock(), sectionId: section.id, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
+      const rows = await publicCardsPage(db, clock(), { kind: 'section', id: section.id }, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
       return { title: section.name, description: section.description, articles: rows.slice(0, PAGE_SIZE).map(toCard), page, hasMore: rows.length > PAGE_SIZE };
     },
 
