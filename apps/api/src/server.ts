@@ -39,7 +39,7 @@ await publicChanges.subscribe(() => {
 });
 
 const owner = { ownerEmail: env.owner.email, ownerPassword: env.owner.password };
-const seed = env.seedDemo ? await seedDemoIfEmpty(services.deps, owner) : await createOwnerIfNoStaff(services.deps, owner);
+const seed = env.seedDemo ? await seedDemoIfEmpty(services.deps, { ...owner, images: true }) : await createOwnerIfNoStaff(services.deps, owner);
 if (seed.seeded) {
   logger.info({ ownerEmail: seed.ownerEmail }, env.seedDemo ? 'seeded the demo publication Globe Echo' : 'created the owner account');
   if (seed.generatedPassword) {

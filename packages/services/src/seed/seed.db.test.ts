@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BRAND_ICON_SIZES } from '@newsroom/domain';
 import { createTestServices, type TestServices } from '../testing.ts';
 import { createOwnerIfNoStaff, seedDemoIfEmpty } from './seed.service.ts';
+import { demoImages } from './demo-images.ts';
 import { forgetCachedSettings } from '../settings/settings.repository.ts';
 
 let t: TestServices;
@@ -14,7 +15,7 @@ afterAll(async () => {
 
 describe('demo seed', () => {
   it('creates Globe Echo with its logo, navigation, notice and a dozen published articles', async () => {
-    const result = await seedDemoIfEmpty(t.deps, { ownerEmail: undefined, ownerPassword: undefined });
+    const result = await seedDemoIfEmpty(t.deps, { ownerEmail: undefined, ownerPassword: undefined, images: true });
     expect(result).toMatchObject({ seeded: true, ownerEmail: 'owner@globe-echo.example' });
     expect(result.seeded && result.generatedPassword).toMatch(/^[\w-]{16}$/);
 
@@ -36,6 +37,30 @@ describe('demo seed', () => {
     const authors = new Set(all.flatMap((a) => a!.authors.map((p) => p.slug)));
     expect(authors.size).toBeGreaterThanOrEqual(3);
     expect(home.sections.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('gives every demo article its featured image, uploaded with alt text, caption, credit and its sizes', async () => {
+    const home = await t.reader.home();
+    const cards = [home.lead, ...home.top, ...home.latest].filter((card) => card !== null);
+    expect(cards.filter((card) => card.image).map((card) => card.slug).sort()).toEqual(demoImages.map((image) => image.slug).sort());
+
+    const lead = demoImages[0]!;
+    const article = await t.reader.article(lead.slug);
+    expect(article?.image).toMatchObject({
+      alt: lead.altText,
+      caption: lead.caption,
+      credit: 'Illustration: Globe Echo Graphics',
+      copyrightHolder: 'Globe Echo',
+      width: 1600,
+      height: 900,
+    });
+    expect(article!.image!.srcset).toMatch(/-320\.webp 320w, .*-640\.webp 640w, .*-1024\.webp 1024w/);
+    const variants = await t.database.db.selectFrom('media').select(['variants', 'mime_type']).where('alt_text', '=', lead.altText).executeTakeFirstOrThrow();
+    expect(variants.mime_type).toBe('image/jpeg');
+    expect((variants.variants as Array<{ format: string }>).map((v) => v.format)).toContain('avif');
+    // Uploaded through the media library: each has its audit entry.
+    const audits = await t.database.db.selectFrom('audit_log').select('id').where('action', '=', 'media.uploaded').execute();
+    expect(audits).toHaveLength(demoImages.length);
   });
 
   it('never touches a database that has content', async () => {
