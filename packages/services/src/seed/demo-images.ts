@@ -11,8 +11,9 @@ export interface DemoImage {
   caption: string;
 }
 
-export const DEMO_IMAGE_CREDIT = 'Illustration: Globe Echo Graphics';
-export const DEMO_IMAGE_CREATOR = 'Globe Echo Graphics desk';
+export const DEMO_IMAGE_CREDIT = 'Illustration: Mira Castell/Globe Echo';
+/** The demo's (fictional) staff illustrator: a creator is a person in the rights fields and in JSON-LD. */
+export const DEMO_IMAGE_CREATOR = 'Mira Castell';
 
 const WIDTH = 1600;
 const HEIGHT = 900;

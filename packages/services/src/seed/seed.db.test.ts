@@ -49,7 +49,8 @@ describe('demo seed', () => {
     expect(article?.image).toMatchObject({
       alt: lead.altText,
       caption: lead.caption,
-      credit: 'Illustration: Globe Echo Graphics',
+      credit: 'Illustration: Mira Castell/Globe Echo',
+      creator: 'Mira Castell',
       copyrightHolder: 'Globe Echo',
       width: 1600,
       height: 900,
