@@ -90,7 +90,7 @@ export function NotificationBell() {
           if (!open) void load();
         }}
       >
-        <span aria-hidden="true">🔔</span>
+        <BellIcon />
         <span className="notifications__sr">Notifications</span>
         {unread > 0 ? (
           <span className="notifications__count">
@@ -152,5 +152,17 @@ export function NotificationBell() {
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** Drawn, not an emoji: a system without an emoji font showed the bell as an empty box. */
+function BellIcon() {
+  return (
+    <svg className="notifications__icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+      <path
+        d="M12 3a6 6 0 0 0-6 6v3.6L4.3 15.5A1 1 0 0 0 5.2 17h13.6a1 1 0 0 0 .9-1.5L18 12.6V9a6 6 0 0 0-6-6Zm-2.5 15.5a2.5 2.5 0 0 0 5 0Z"
+        fill="currentColor"
+      />
+    </svg>
   );
 }
