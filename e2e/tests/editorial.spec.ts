@@ -131,6 +131,26 @@ test('an article written with bold, a link, an image and filing details survives
   await expect(side.getByText(`Alt text: ${alt}`)).toBeVisible();
 });
 
+test('a long headline shows whole in the editor, and a line break pasted into it becomes a space', async ({ page }) => {
+  await signIn(page, OWNER);
+  await newArticle(page);
+  const headline = page.getByLabel('Headline');
+  const size = () => headline.evaluate((el) => ({ shown: el.clientHeight, needed: el.scrollHeight }));
+  await headline.fill('Short headline');
+  const oneLine = await size();
+
+  const long = 'Regional council weighs the harbour budget as ferry operators, fishermen and shipping lines argue over dredging';
+  await headline.fill(`${long}\nas pasted from a wire story`);
+  await expect(headline).toHaveValue(`${long} as pasted from a wire story`);
+  await expect.poll(async () => (await size()).shown).toBeGreaterThan(oneLine.shown * 1.5);
+  const wrapped = await size();
+  expect(wrapped.shown).toBeGreaterThanOrEqual(wrapped.needed);
+
+  await headline.press('End');
+  await headline.press('Enter');
+  await expect(headline).toHaveValue(`${long} as pasted from a wire story`);
+});
+
 test('a contributor submits a draft for review and an editor publishes it to the reader', async ({ page, browser }) => {
   await signIn(page, OWNER);
   const contributor = await newColleague(browser, page, { email: `e2e.contributor.${Date.now()}@example.test`, name: 'Casey Contributor', role: 'contributor' });

@@ -15,6 +15,7 @@ import { AuthorsField } from './authors-field.tsx';
 import { CorrectionsSection } from './corrections-section.tsx';
 import { EditorDialog } from './editor-dialog.tsx';
 import { FeaturedImageField } from './featured-image-field.tsx';
+import { HeadlineField } from './headline-field.tsx';
 import { PreviewButton } from './preview-button.tsx';
 import { RevisionsDialog } from './revisions-dialog.tsx';
 import { TagPicker } from './tag-picker.tsx';
@@ -455,7 +456,7 @@ export function ArticleEditorPage({ id }: { id: string }) {
       <div className="article-editor__main">
         <label className="field">
           Headline
-          <input className="headline-input" value={fields.headline} onChange={(e) => update({ headline: e.target.value })} readOnly={!mayEdit} maxLength={300} />
+          <HeadlineField value={fields.headline} onChange={(headline) => update({ headline })} readOnly={!mayEdit} />
         </label>
         <label className="field">
           Dek
