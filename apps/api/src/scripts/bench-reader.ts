@@ -132,7 +132,7 @@ async function startServer(extraEnv: Record<string, string>): Promise<Running> {
  * with typographic quotes and dashes cost it ~12% more per response than ASCII filler of the same length
  * (a raw socket server sending the one and the other), a cost the ratio would otherwise charge to our server.
  */
-async function startBare(page: Buffer): Promise<Running> {
+async function startBare(page: Buffer, barePort: number): Promise<Running> {
   const folder = await mkdtemp(join(tmpdir(), 'newsroom-bench-bare-'));
   const file = join(folder, 'page.html');
   await writeFile(file, page);
@@ -141,9 +141,9 @@ async function startBare(page: Buffer): Promise<Running> {
     require('node:http').createServer((req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
       res.end(body);
-    }).listen(${port}, '127.0.0.1');`;
+    }).listen(${barePort}, '127.0.0.1');`;
   const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'ignore', 'inherit'] });
-  await waitFor(`${origin}/`, child);
+  await waitFor(`http://127.0.0.1:${barePort}/`, child);
   return {
     child,
     async stop() {
@@ -166,32 +166,69 @@ async function memory(pid: number): Promise<{ peakMb: number; rssMb: number }> {
   return { peakMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
 }
 
-interface Measured {
-  label: string;
-  rps: number;
-  /** Server CPU time per response: unlike req/s, barely moved by other work on the machine. */
-  cpuUs: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
+/** A server under measurement: where to send requests and whose CPU time to read. */
+interface Target {
+  url: string;
+  pid: number;
 }
 
-async function measure(label: string, path: string, pid: number): Promise<Measured> {
-  const url = `${origin}${path}`;
-  if (warmup > 0) await autocannon({ url, connections, duration: warmup });
-  const cpuBefore = await cpuSeconds(pid);
-  const result = await autocannon({ url, connections, duration });
-  const cpu = (await cpuSeconds(pid)) - cpuBefore;
-  return {
-    label,
-    rps: result.requests.total / result.duration,
-    cpuUs: (cpu * 1e6) / Math.max(1, result.requests.total),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors,
-  };
+/** Requests, time and CPU summed over a target's slices. */
+class Tally {
+  requests = 0;
+  seconds = 0;
+  cpuSeconds = 0;
+  non2xx = 0;
+  errors = 0;
+  p50s: number[] = [];
+  p99s: number[] = [];
+
+  constructor(readonly target: Target) {}
+
+  async run(seconds: number): Promise<void> {
+    const cpuBefore = await cpuSeconds(this.target.pid);
+    const result = await autocannon({ url: this.target.url, connections, duration: seconds });
+    this.cpuSeconds += (await cpuSeconds(this.target.pid)) - cpuBefore;
+    this.requests += result.requests.total;
+    this.seconds += result.duration;
+    this.non2xx += result.non2xx;
+    this.errors += result.errors;
+    this.p50s.push(result.latency.p50);
+    this.p99s.push(result.latency.p99);
+  }
+
+  get rps(): number {
+    return this.requests / this.seconds;
+  }
+
+  /** Server CPU time per response: unlike req/s, barely moved by other work on the machine. */
+  get cpuUs(): number {
+    return (this.cpuSeconds * 1e6) / Math.max(1, this.requests);
+  }
+}
+
+interface Measured {
+  label: string;
+  ours: Tally;
+  bare: Tally;
+  peakMb: number | null;
+}
+
+/** Slices per measurement: ours and the bare server's alternate, ABBA, so a trend in the machine's speed hits both alike. */
+const SLICES = 4;
+
+/**
+ * A target and the bare server measured in alternating slices of the same total length. On this shared
+ * machine the speed of everything moves by a third within a minute; measured minutes apart, the ratio
+ * moved with it (one run gave the cached page 46% of the bare server, the next 83%).
+ */
+async function measurePaired(label: string, target: Target, bare: Target): Promise<Measured> {
+  if (warmup > 0) await autocannon({ url: target.url, connections, duration: warmup });
+  const ours = new Tally(target);
+  const theirs = new Tally(bare);
+  for (let slice = 0; slice < SLICES; slice++) {
+    for (const tally of slice % 2 === 0 ? [ours, theirs] : [theirs, ours]) await tally.run(duration / SLICES);
+  }
+  return { label, ours, bare: theirs, peakMb: null };
 }
 
 /** GET without decompression: the bytes on the wire and the headers. */
@@ -315,8 +352,9 @@ if (!reuse) {
 const longest = await longestDemoArticle();
 log(`article page measured: ${longest}`);
 
-const results: Array<Measured & { peakMb: number; rssMb: number; bare?: boolean }> = [];
+const results: Measured[] = [];
 let articlePage: Buffer = Buffer.alloc(0);
+let bareServer: Running | undefined;
 const startRss = { cached: 0, uncached: 0 };
 let weight = '';
 
@@ -365,97 +403,95 @@ let weight = '';
     `  third-party requests: ${thirdParty.length + cssThirdParty.length}${thirdParty.length + cssThirdParty.length ? ` (${[...thirdParty, ...cssThirdParty].join(', ')})` : ''}`,
   ].join('\n');
 
-  results.push({
-    ...(await measure('article, cached', longest, server.child.pid!)),
-    ...(await memory(server.child.pid!)),
-  });
-  results.push({
-    ...(await measure('home, cached', '/', server.child.pid!)),
-    ...(await memory(server.child.pid!)),
-  });
+  // 3. The ceiling: bare Node http sending the article page's html, up beside ours (each idles while the
+  // other is measured).
+  bareServer = await startBare(articlePage, port + 1);
+  const bare: Target = { url: `http://127.0.0.1:${port + 1}/`, pid: bareServer.child.pid! };
+  await autocannon({ url: bare.url, connections, duration: 1 });
+  const ours = (path: string): Target => ({ url: `${origin}${path}`, pid: server.child.pid! });
+  for (const [label, path] of [['article, cached', longest], ['home, cached', '/']] as const) {
+    results.push({ ...(await measurePaired(label, ours(path), bare)), peakMb: (await memory(server.child.pid!)).peakMb });
+  }
   await server.stop();
 }
-
-// 3. The ceiling: bare Node http sending the article page's html. Measured between the servers and again at
-// the end, as the machine's other load may change meanwhile; ratios use the mean. Once more with ASCII
-// filler of the same length, for comparison only (see startBare).
-async function measureBare(label: string, body: Buffer, counts = true) {
-  const bare = await startBare(body);
-  results.push({
-    ...(await measure(`${label}, ${kb(body.length)}`, '/', bare.child.pid!)),
-    ...(await memory(bare.child.pid!)),
-    bare: counts,
-  });
-  await bare.stop();
-}
-await measureBare('bare node http (1)', articlePage);
+const bare: Target = { url: `http://127.0.0.1:${port + 1}/`, pid: bareServer!.child.pid! };
 
 // 4. Uncached: every request renders (READER_CACHE=off).
 {
   const server = await startServer({ READER_CACHE: 'off' });
   startRss.uncached = (await memory(server.child.pid!)).rssMb;
-  results.push({
-    ...(await measure('article, uncached', longest, server.child.pid!)),
-    ...(await memory(server.child.pid!)),
-  });
-  results.push({
-    ...(await measure('home, uncached', '/', server.child.pid!)),
-    ...(await memory(server.child.pid!)),
-  });
+  for (const [label, path] of [['article, uncached', longest], ['home, uncached', '/']] as const) {
+    const target = { url: `${origin}${path}`, pid: server.child.pid! };
+    results.push({ ...(await measurePaired(label, target, bare)), peakMb: (await memory(server.child.pid!)).peakMb });
+  }
   await server.stop();
 }
 
-await measureBare('bare node http (2)', articlePage);
-await measureBare('bare, ASCII filler', Buffer.alloc(articlePage.length, 'x'), false);
+// 5. For comparison only: a bare server sending ASCII filler of the page's length (see startBare).
+{
+  const filler = await startBare(Buffer.alloc(articlePage.length, 'x'), port + 2);
+  results.push(await measurePaired(`bare, ${kb(articlePage.length)} of 'x'`, { url: `http://127.0.0.1:${port + 2}/`, pid: filler.child.pid! }, bare));
+  await filler.stop();
+}
+await bareServer!.stop();
 
 if (!keptDir) await rm(dataDir, { recursive: true, force: true });
 await server?.drop();
-
-const bares = results.filter((r) => r.bare);
-const bare = {
-  rps: bares.reduce((sum, r) => sum + r.rps, 0) / bares.length,
-  cpuUs: bares.reduce((sum, r) => sum + r.cpuUs, 0) / bares.length,
-};
 log(
-  `\n${connections} connections, ${duration} s each after ${warmup} s of warm-up; Node ${process.version}; database: ${server ? "PostgreSQL" : "embedded PGlite"}\n`,
+  `\n${connections} connections; each row ${duration} s of the server and ${duration} s of the bare one, after ${warmup} s of warm-up; Node ${process.version}; database: ${server ? "PostgreSQL" : "embedded PGlite"}\n`,
 );
 log(
   [
-    'what'.padEnd(28),
-    'req/s'.padStart(9),
+    'what'.padEnd(26),
+    'req/s'.padStart(8),
     'p50 ms'.padStart(8),
     'p99 ms'.padStart(8),
+    'p99 max'.padStart(8),
+    'bare req/s'.padStart(11),
     'of bare'.padStart(9),
     'CPU µs/req'.padStart(12),
+    'bare µs'.padStart(9),
     'of bare'.padStart(9),
     'peak RSS'.padStart(10),
     'non-2xx'.padStart(8),
     'errors'.padStart(7),
   ].join(''),
 );
-for (const r of results) {
+const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+for (const { label, ours, bare: theirs, peakMb } of results) {
   log(
     [
-      r.label.padEnd(28),
-      r.rps.toFixed(0).padStart(9),
-      r.p50.toFixed(1).padStart(8),
-      r.p99.toFixed(1).padStart(8),
-      `${((r.rps / bare.rps) * 100).toFixed(1)}%`.padStart(9),
-      r.cpuUs.toFixed(0).padStart(12),
-      `${((bare.cpuUs / r.cpuUs) * 100).toFixed(1)}%`.padStart(9),
-      `${r.peakMb.toFixed(0)} MB`.padStart(10),
-      String(r.non2xx).padStart(8),
-      String(r.errors).padStart(7),
+      label.padEnd(26),
+      ours.rps.toFixed(0).padStart(8),
+      mean(ours.p50s).toFixed(1).padStart(8),
+      median(ours.p99s).toFixed(1).padStart(8),
+      Math.max(...ours.p99s).toFixed(1).padStart(8),
+      theirs.rps.toFixed(0).padStart(11),
+      `${((ours.rps / theirs.rps) * 100).toFixed(1)}%`.padStart(9),
+      ours.cpuUs.toFixed(0).padStart(12),
+      theirs.cpuUs.toFixed(0).padStart(9),
+      `${((theirs.cpuUs / ours.cpuUs) * 100).toFixed(1)}%`.padStart(9),
+      (peakMb === null ? '' : `${peakMb.toFixed(0)} MB`).padStart(10),
+      String(ours.non2xx).padStart(8),
+      String(ours.errors).padStart(7),
     ].join(''),
   );
 }
 log(
   [
-    "(first 'of bare': requests/s against the bare server's, the mean of its two runs; second: the bare server's CPU",
-    " time per response against this one's, which other load on the machine moves much less. Peak RSS: the process's",
-    ` VmHWM so far; just after starting, the cached server used ${startRss.cached.toFixed(0)} MB, the uncached one ${startRss.uncached.toFixed(0)} MB.`,
-    " The bare server sends the article page's html; 'ASCII filler' sends as many 'x' bytes instead and is not in the",
-    ' ratios: autocannon decodes each body to a string, which costs it more for real html than for ASCII.)\n',
+    `(Each row: ${SLICES} slices of ${(duration / SLICES).toFixed(1)} s alternating with the bare server, which sends the article`,
+    " page's html. First 'of bare': requests/s against the bare server's in the same slices; second: the bare",
+    " server's CPU time per response against this one's, which other load on the machine moves much less. p50 is",
+    " the mean of the slices', p99 their median, p99 max the highest (a slice opens 50 new connections at once).",
+    " Peak RSS: the server's VmHWM so far; just after starting, the",
+    ` cached server used ${startRss.cached.toFixed(0)} MB, the uncached one ${startRss.uncached.toFixed(0)} MB. The last row is a bare server`,
+    " sending as many 'x' bytes, not used elsewhere: autocannon decodes each body to a string, which costs it more",
+    ' for real html than for ASCII.)\n',
   ].join('\n'),
 );
 log(weight);
