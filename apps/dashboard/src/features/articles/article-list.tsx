@@ -29,7 +29,8 @@ import './article-list.css';
 
 const PAGE_SIZE = 25;
 
-const formatDate = (value: Date | string | null) => (value ? new Date(value).toLocaleString() : '—');
+/** Date and minute in the reader's locale, as the revisions and corrections show them (seconds are noise here). */
+const formatDate = (value: Date | string | null) => (value ? new Date(value).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' }) : '—');
 
 /**
  * Every article the user may read, newest change first: filters (status, section, tag, author, words),

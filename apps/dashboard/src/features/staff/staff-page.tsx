@@ -403,7 +403,7 @@ export function StaffPage() {
                 <td>
                   <span className={`status status--${member.status}`}>{STATUS_LABELS[member.status]}</span>
                 </td>
-                <td>{member.lastLoginAt ? member.lastLoginAt.toLocaleString() : '—'}</td>
+                <td>{member.lastLoginAt ? member.lastLoginAt.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' }) : '—'}</td>
                 <td>
                   <div className="row-actions">
                     {self || manages ? (
