@@ -240,7 +240,7 @@ async function illustrateDemoArticles(deps: ServiceDeps, ctx: StaffContext, arti
   const sharp = await loadSharp();
   const illustrate = async (image: DemoImage) => {
     const articleId = articleIds.get(image.slug);
-    if (!articleId) return;
+    if (!articleId) throw new Error(`demo image for an article the demo does not have: ${image.slug}`);
     const jpeg = await sharp(Buffer.from(image.svg)).jpeg({ quality: 90 }).toBuffer();
     const item = await media.upload(ctx, {
       bytes: jpeg,
