@@ -132,7 +132,7 @@ async function startServer(extraEnv: Record<string, string>): Promise<Running> {
  * with typographic quotes and dashes cost it ~12% more per response than ASCII filler of the same length
  * (a raw socket server sending the one and the other), a cost the ratio would otherwise charge to our server.
  */
-async function startBare(page: Buffer, barePort: number): Promise<Running> {
+async function startBare(page: Buffer, barePort: number): Promise<Running & { target: Target }> {
   const folder = await mkdtemp(join(tmpdir(), 'newsroom-bench-bare-'));
   const file = join(folder, 'page.html');
   await writeFile(file, page);
@@ -143,9 +143,11 @@ async function startBare(page: Buffer, barePort: number): Promise<Running> {
       res.end(body);
     }).listen(${barePort}, '127.0.0.1');`;
   const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'ignore', 'inherit'] });
-  await waitFor(`http://127.0.0.1:${barePort}/`, child);
+  const url = `http://127.0.0.1:${barePort}/`;
+  await waitFor(url, child);
   return {
     child,
+    target: { url, pid: child.pid! },
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
@@ -357,9 +359,18 @@ log(`article page measured: ${longest}`);
 
 const results: Measured[] = [];
 let articlePage: Buffer = Buffer.alloc(0);
-let bareServer: Running | undefined;
+let bareServer: Awaited<ReturnType<typeof startBare>> | undefined;
 const startRss = { cached: 0, uncached: 0 };
 let weight = '';
+
+/** Each page of our running server against the bare one, with the server's peak memory after it. */
+async function measureServer(server: Running, pages: ReadonlyArray<readonly [label: string, path: string]>, bare: Target): Promise<void> {
+  const pid = server.child.pid!;
+  for (const [label, path] of pages) {
+    const measured = await measurePaired(label, { url: `${origin}${path}`, pid }, bare);
+    results.push({ ...measured, peakMb: (await memory(pid)).peakMb });
+  }
+}
 
 // 2. Cached: the server as it runs by default.
 {
@@ -409,31 +420,23 @@ let weight = '';
   // 3. The ceiling: bare Node http sending the article page's html, up beside ours (each idles while the
   // other is measured).
   bareServer = await startBare(articlePage, port + 1);
-  const bare: Target = { url: `http://127.0.0.1:${port + 1}/`, pid: bareServer.child.pid! };
-  await autocannon({ url: bare.url, connections, duration: 1 });
-  const ours = (path: string): Target => ({ url: `${origin}${path}`, pid: server.child.pid! });
-  for (const [label, path] of [['article, cached', longest], ['home, cached', '/']] as const) {
-    results.push({ ...(await measurePaired(label, ours(path), bare)), peakMb: (await memory(server.child.pid!)).peakMb });
-  }
+  await autocannon({ url: bareServer.target.url, connections, duration: 1 });
+  await measureServer(server, [['article, cached', longest], ['home, cached', '/']], bareServer.target);
   await server.stop();
 }
-const bare: Target = { url: `http://127.0.0.1:${port + 1}/`, pid: bareServer!.child.pid! };
 
 // 4. Uncached: every request renders (READER_CACHE=off).
 {
   const server = await startServer({ READER_CACHE: 'off' });
   startRss.uncached = (await memory(server.child.pid!)).rssMb;
-  for (const [label, path] of [['article, uncached', longest], ['home, uncached', '/']] as const) {
-    const target = { url: `${origin}${path}`, pid: server.child.pid! };
-    results.push({ ...(await measurePaired(label, target, bare)), peakMb: (await memory(server.child.pid!)).peakMb });
-  }
+  await measureServer(server, [['article, uncached', longest], ['home, uncached', '/']], bareServer!.target);
   await server.stop();
 }
 
 // 5. For comparison only: a bare server sending ASCII filler of the page's length (see startBare).
 {
   const filler = await startBare(Buffer.alloc(articlePage.length, 'x'), port + 2);
-  results.push(await measurePaired(`bare, ${kb(articlePage.length)} of 'x'`, { url: `http://127.0.0.1:${port + 2}/`, pid: filler.child.pid! }, bare));
+  results.push(await measurePaired(`bare, ${kb(articlePage.length)} of 'x'`, filler.target, bareServer!.target));
   await filler.stop();
 }
 await bareServer!.stop();
@@ -491,10 +494,9 @@ log(
     " page's html. First 'of bare': requests/s against the bare server's in the same slices; second: the bare",
     " server's CPU time per response against this one's, which other load on the machine moves much less. p50 is",
     " the mean of the slices', p99 their median, p99 max the highest; each slice follows 1 s of unmeasured load.",
-    " Peak RSS: the server's VmHWM so far; just after starting, the",
-    ` cached server used ${startRss.cached.toFixed(0)} MB, the uncached one ${startRss.uncached.toFixed(0)} MB. The last row is a bare server`,
-    " sending as many 'x' bytes, not used elsewhere: autocannon decodes each body to a string, which costs it more",
-    ' for real html than for ASCII.)\n',
+    ` Peak RSS: the server's VmHWM so far; just after starting, the cached server used ${startRss.cached.toFixed(0)} MB, the`,
+    ` uncached one ${startRss.uncached.toFixed(0)} MB. The last row is a bare server sending as many 'x' bytes, not used elsewhere:`,
+    ' autocannon decodes each body to a string, which costs it more for real html than for ASCII.)\n',
   ].join('\n'),
 );
 log(weight);
