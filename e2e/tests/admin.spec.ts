@@ -19,6 +19,14 @@ test('branding changed in /admin/settings shows on the reader at once', async ({
   await expect(page).toHaveURL(/\/admin\/settings$/);
 
   const original = await readSettings(page.request);
+  // Images are chosen from the library; the raw id box waits behind a disclosure, and each image's
+  // explanation sits inside its own group.
+  const logoGroup = page.getByRole('group', { name: 'Logo', exact: true });
+  await expect(logoGroup.getByRole('button', { name: 'Choose logo from the library…' })).toBeVisible();
+  await expect(logoGroup.getByLabel('Logo image id')).toBeHidden();
+  await logoGroup.getByText('Use an image id').click();
+  await expect(logoGroup.getByLabel('Logo image id')).toHaveValue(original.logoMediaId as string);
+  await expect(page.getByRole('group', { name: 'Icon', exact: true })).toContainText('Saving a new icon makes the 16 and 32 pixel favicons');
   try {
     await page.getByLabel('Publication name').fill('Globe Echo Daily');
     await page.getByLabel('Logo alt text').fill('The Globe Echo smiley');

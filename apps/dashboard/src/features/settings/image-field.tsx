@@ -12,7 +12,7 @@ interface ImageFieldProps {
   onChange(mediaId: string | null): void;
   /** Tells the form which image is shown, for the live preview. */
   onPreview?(image: PreviewImage | null): void;
-  /** More fields that belong with the image (the logo's alt text). */
+  /** More that belongs with the image: the logo's alt text, the icon's explanation. */
   children?: ReactNode;
 }
 
@@ -79,22 +79,26 @@ export function ImageField({ label, mediaId, disabled, error, onChange, onPrevie
             ) : null}
           </div>
           {item ? <span className="hint">{item.originalFilename || item.id}{item.width && item.height ? ` (${item.width}×${item.height})` : ''}</span> : null}
-          <label>
-            {label} image id
-            <input
-              aria-invalid={shownError ? true : undefined}
-              aria-describedby={shownError ? `${id}-error` : undefined}
-              value={typed}
-              spellCheck={false}
-              placeholder="00000000-0000-0000-0000-000000000000"
-              onChange={(e) => {
-                setTyped(e.target.value);
-                const value = e.target.value.trim();
-                if (value === '') onChange(null);
-                else if (UUID.test(value)) onChange(value.toLowerCase());
-              }}
-            />
-          </label>
+          {/* For an id copied from elsewhere (the media library's detail view); the picker is the usual way. */}
+          <details className="image-field__by-id" open={typed !== '' && !UUID.test(typed.trim()) ? true : undefined}>
+            <summary>Use an image id</summary>
+            <label>
+              {label} image id
+              <input
+                aria-invalid={shownError ? true : undefined}
+                aria-describedby={shownError ? `${id}-error` : undefined}
+                value={typed}
+                spellCheck={false}
+                placeholder="00000000-0000-0000-0000-000000000000"
+                onChange={(e) => {
+                  setTyped(e.target.value);
+                  const value = e.target.value.trim();
+                  if (value === '') onChange(null);
+                  else if (UUID.test(value)) onChange(value.toLowerCase());
+                }}
+              />
+            </label>
+          </details>
           {shownError ? (
             <span className="field-error" id={`${id}-error`}>
               {shownError}

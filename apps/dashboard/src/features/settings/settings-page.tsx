@@ -153,11 +153,12 @@ export function SettingsPage() {
             </Field>
           </ImageField>
 
-          <ImageField label="Icon" mediaId={draft.iconMediaId} disabled={!canUpdate} error={errors.iconMediaId} onChange={(id) => set('iconMediaId', id)} />
-          <p className="hint">
-            A square image. Saving a new icon makes the 16 and 32 pixel favicons, the 180 pixel apple-touch-icon and 192 and 512 pixel app icons.
-            {branding?.icons?.length ? ` Icons made: ${branding.icons.map((i) => `${i.size}px`).join(', ')}.` : ''}
-          </p>
+          <ImageField label="Icon" mediaId={draft.iconMediaId} disabled={!canUpdate} error={errors.iconMediaId} onChange={(id) => set('iconMediaId', id)}>
+            <p className="hint">
+              A square image. Saving a new icon makes the 16 and 32 pixel favicons, the 180 pixel apple-touch-icon and 192 and 512 pixel app icons.
+              {branding?.icons?.length ? ` Icons made: ${branding.icons.map((i) => `${i.size}px`).join(', ')}.` : ''}
+            </p>
+          </ImageField>
 
           <fieldset disabled={!canUpdate} className="accent-field">
             <legend>Accent colour</legend>
