@@ -26,6 +26,11 @@ test('branding changed in /admin/settings shows on the reader at once', async ({
   await expect(logoGroup.getByLabel('Logo image id')).toBeHidden();
   await logoGroup.getByText('Use an image id').click();
   await expect(logoGroup.getByLabel('Logo image id')).toHaveValue(original.logoMediaId as string);
+  // Typing an id stays open through the moment the id becomes whole (and the logo is looked up).
+  await logoGroup.getByLabel('Logo image id').fill('');
+  await logoGroup.getByLabel('Logo image id').pressSequentially(original.logoMediaId as string);
+  await expect(logoGroup.getByLabel('Logo image id')).toBeVisible();
+  await expect(logoGroup.locator('img')).toBeVisible();
   await expect(page.getByRole('group', { name: 'Icon', exact: true })).toContainText('Saving a new icon makes the 16 and 32 pixel favicons');
   try {
     await page.getByLabel('Publication name').fill('Globe Echo Daily');

@@ -26,6 +26,8 @@ export function ImageField({ label, mediaId, disabled, error, onChange, onPrevie
   const id = useId();
   const [found, setFound] = useState<{ id: string; item: MediaItem | null; error: string | null } | null>(null);
   const [picking, setPicking] = useState(false);
+  // Kept in state: an `open` derived from the typed text would shut the box the moment the id became whole.
+  const [byIdOpen, setByIdOpen] = useState(false);
   const [typed, setTyped] = useState(mediaId ?? '');
   // The id box follows a choice made elsewhere (the picker, a reset), as React suggests: during render.
   const [typedFor, setTypedFor] = useState(mediaId);
@@ -80,7 +82,7 @@ export function ImageField({ label, mediaId, disabled, error, onChange, onPrevie
           </div>
           {item ? <span className="hint">{item.originalFilename || item.id}{item.width && item.height ? ` (${item.width}×${item.height})` : ''}</span> : null}
           {/* For an id copied from elsewhere (the media library's detail view); the picker is the usual way. */}
-          <details className="image-field__by-id" open={typed !== '' && !UUID.test(typed.trim()) ? true : undefined}>
+          <details className="image-field__by-id" open={byIdOpen} onToggle={(e) => setByIdOpen(e.currentTarget.open)}>
             <summary>Use an image id</summary>
             <label>
               {label} image id
