@@ -78,6 +78,21 @@ interface Running {
   stop(): Promise<void>;
 }
 
+/**
+ * Every server child still running. A bench that throws would otherwise leave them behind, holding their
+ * ports and any pipe the bench's output went into; 'exit' also fires after an uncaught error.
+ */
+const children = new Set<ChildProcess>();
+function track(child: ChildProcess): ChildProcess {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGTERM');
+});
+process.once('SIGINT', () => process.exit(130));
+
 async function waitFor(url: string, child: ChildProcess): Promise<void> {
   const started = performance.now();
   for (;;) {
@@ -99,7 +114,7 @@ const startScript = resolve(repoRoot, 'apps/api/start.sh');
 
 async function startServer(extraEnv: Record<string, string>): Promise<Running> {
   // The script ends in `exec node`, so the child's pid is the server's (its memory is read from /proc).
-  const child = spawn('sh', [startScript], {
+  const child = track(spawn('sh', [startScript], {
     cwd: dirname(dirname(serverJs)),
     env: {
       ...process.env,
@@ -114,7 +129,7 @@ async function startServer(extraEnv: Record<string, string>): Promise<Running> {
       ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  }));
   await waitFor(`${origin}/healthz`, child);
   return {
     child,
@@ -142,7 +157,7 @@ async function startBare(page: Buffer, barePort: number): Promise<Running & { ta
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
       res.end(body);
     }).listen(${barePort}, '127.0.0.1');`;
-  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = track(spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'ignore', 'inherit'] }));
   const url = `http://127.0.0.1:${barePort}/`;
   await waitFor(url, child);
   return {
@@ -183,6 +198,8 @@ class Tally {
   errors = 0;
   p50s: number[] = [];
   p99s: number[] = [];
+  /** The most resident memory seen while measured (VmRSS every 50 ms), without start-up's peak. */
+  maxRssMb = 0;
 
   constructor(readonly target: Target) {}
 
@@ -191,7 +208,18 @@ class Tally {
     // (seen: the first request on each of 50 new connections took up to 1.2 s on the embedded database).
     await autocannon({ url: this.target.url, connections, duration: 1 });
     const cpuBefore = await cpuSeconds(this.target.pid);
-    const result = await autocannon({ url: this.target.url, connections, duration: seconds });
+    const sampler = setInterval(() => {
+      memory(this.target.pid).then(
+        ({ rssMb }) => (this.maxRssMb = Math.max(this.maxRssMb, rssMb)),
+        () => {},
+      );
+    }, 50);
+    let result: autocannon.Result;
+    try {
+      result = await autocannon({ url: this.target.url, connections, duration: seconds });
+    } finally {
+      clearInterval(sampler);
+    }
     this.cpuSeconds += (await cpuSeconds(this.target.pid)) - cpuBefore;
     this.requests += result.requests.total;
     this.seconds += result.duration;
@@ -459,6 +487,7 @@ log(
     'bare µs'.padStart(9),
     'of bare'.padStart(9),
     'peak RSS'.padStart(10),
+    'under load'.padStart(11),
     'non-2xx'.padStart(8),
     'errors'.padStart(7),
   ].join(''),
@@ -483,6 +512,7 @@ for (const { label, ours, bare: theirs, peakMb } of results) {
       theirs.cpuUs.toFixed(0).padStart(9),
       `${((theirs.cpuUs / ours.cpuUs) * 100).toFixed(1)}%`.padStart(9),
       (peakMb === null ? '' : `${peakMb.toFixed(0)} MB`).padStart(10),
+      (peakMb === null ? '' : `${ours.maxRssMb.toFixed(0)} MB`).padStart(11),
       String(ours.non2xx).padStart(8),
       String(ours.errors).padStart(7),
     ].join(''),
@@ -494,7 +524,8 @@ log(
     " page's html. First 'of bare': requests/s against the bare server's in the same slices; second: the bare",
     " server's CPU time per response against this one's, which other load on the machine moves much less. p50 is",
     " the mean of the slices', p99 their median, p99 max the highest; each slice follows 1 s of unmeasured load.",
-    ` Peak RSS: the server's VmHWM so far; just after starting, the cached server used ${startRss.cached.toFixed(0)} MB, the`,
+    ` Peak RSS: the server's VmHWM so far, start-up included; under load: the most RSS seen while the row was`,
+    ` measured (sampled every 50 ms). Just after starting, the cached server used ${startRss.cached.toFixed(0)} MB, the`,
     ` uncached one ${startRss.uncached.toFixed(0)} MB. The last row is a bare server sending as many 'x' bytes, not used elsewhere:`,
     ' autocannon decodes each body to a string, which costs it more for real html than for ASCII.)\n',
   ].join('\n'),
