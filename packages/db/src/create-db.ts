@@ -210,7 +210,13 @@ async function openPGlite(dataDir: string | undefined): Promise<DbHandle> {
   const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=8MB', '-c', 'random_page_cost=1.1'];
   const pglite = await PGlite.create(dataDir ? { dataDir, startParams } : { startParams });
   const lock = new EmbeddedLock();
-  const db = new Kysely<Database>({ dialect: new EmbeddedDialect({ pglite, lock }) });
+  // PGlite hands a notification to its listeners only in answers it reads itself; the driver reads its own
+  // (see embedded-answer.ts) and hands theirs out here.
+  const listeners = new Map<string, Set<NotificationListener>>();
+  const onNotification = (channel: string, payload: string) => {
+    for (const listener of listeners.get(channel) ?? []) queueMicrotask(() => listener(payload));
+  };
+  const db = new Kysely<Database>({ dialect: new EmbeddedDialect({ pglite, lock, onNotification }) });
   const servers: PGLiteSocketServer[] = [];
   return {
     db,
@@ -232,7 +238,13 @@ async function openPGlite(dataDir: string | undefined): Promise<DbHandle> {
     async listen(channel, listener) {
       assertChannel(channel);
       const unlisten = await lock.run(() => pglite.listen(channel, listener));
-      return () => lock.run(unlisten);
+      let forChannel = listeners.get(channel);
+      if (!forChannel) listeners.set(channel, (forChannel = new Set()));
+      forChannel.add(listener);
+      return async () => {
+        forChannel.delete(listener);
+        await lock.run(unlisten);
+      };
     },
     async close() {
       for (const server of servers) await server.stop();

@@ -49,6 +49,43 @@ describe('the embedded driver', () => {
     expect(updated.numUpdatedRows).toBe(2n);
   });
 
+  it('reads answers longer than one of PGlite\'s output buffers, multi-byte text across their seams included', async () => {
+    // ~300 KB in one value and 2,000 rows: PGlite hands its answer out in pieces.
+    const long = 'é€😀 '.repeat(30_000);
+    const { rows } = await sql<{ n: number; text: string | null }>`SELECT n, CASE WHEN n = 1 THEN ${long}::text WHEN n % 7 = 0 THEN NULL ELSE 'row ' || n END AS text FROM generate_series(1, 2000) AS n`.execute(db);
+    expect(rows).toHaveLength(2000);
+    expect(rows[0]).toEqual({ n: 1, text: long });
+    expect(rows[6]).toEqual({ n: 7, text: null });
+    expect(rows[1999]).toEqual({ n: 2000, text: 'row 2000' });
+  });
+
+  it('counts the rows an insert, update or delete touched', async () => {
+    const inserted = await db.insertInto('item').values([{ name: 'count 1' }, { name: 'count 2' }, { name: 'count 3' }]).executeTakeFirst();
+    expect(inserted.numInsertedOrUpdatedRows).toBe(3n);
+    const deleted = await db.deleteFrom('item').where('name', 'like', 'count %').executeTakeFirst();
+    expect(deleted.numDeletedRows).toBe(3n);
+  });
+
+  it('reads an answer that carries a notice besides its rows, and gives an error its SQLSTATE', async () => {
+    await sql`CREATE FUNCTION noisy(n int) RETURNS int LANGUAGE plpgsql AS $$ BEGIN RAISE NOTICE 'counting %', n; RETURN n * 2; END $$`.execute(db);
+    const { rows } = await sql<{ doubled: number }>`SELECT noisy(${21}::int) AS doubled`.execute(db);
+    expect(rows).toEqual([{ doubled: 42 }]);
+    await expect(db.insertInto('item').values({ name: 'a' }).execute()).rejects.toMatchObject({ code: '23505' });
+  });
+
+  it('hands out a notification sent by a statement it ran, once to each listener', async () => {
+    const heard: string[] = [];
+    const stop = await handle.listen('driver_probe', (payload) => heard.push(payload));
+    await sql`SELECT pg_notify('driver_probe', 'from a select')`.execute(db);
+    await db.transaction().execute((trx) => sql`SELECT pg_notify('driver_probe', 'from a transaction')`.execute(trx));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(heard).toEqual(['from a select', 'from a transaction']);
+    await stop();
+    await sql`SELECT pg_notify('driver_probe', 'after stopping')`.execute(db);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(heard).toEqual(['from a select', 'from a transaction']);
+  });
+
   it('runs with the small buffer pool it is sized for (PGlite makes every buffer resident at start)', async () => {
     const { rows } = await sql<{ shared_buffers: string }>`SHOW shared_buffers`.execute(db);
     expect(rows[0]!.shared_buffers).toBe('8MB');

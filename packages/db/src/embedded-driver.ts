@@ -14,6 +14,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { readAnswer, type Answer, type ColumnParsers } from './embedded-answer.ts';
 import type { EmbeddedLock } from './embedded-lock.ts';
 import { STALE_STATEMENT } from './prepared-query.ts';
 
@@ -30,6 +31,9 @@ interface Prepared {
   paramTypes: number[];
 }
 
+/** Where a notification in an answer the driver read itself goes (PGlite hands out only those it reads). */
+export type NotificationHandler = (channel: string, payload: string) => void;
+
 /**
  * The one connection to the embedded database, with every data statement prepared once and kept by
  * name. Planning in WebAssembly is slow (an article page's query plans in about 3 ms and runs in under
@@ -38,11 +42,13 @@ interface Prepared {
  */
 class EmbeddedConnection implements DatabaseConnection {
   readonly #pglite: PGlite;
+  readonly #onNotification: NotificationHandler;
   readonly #statements = new Map<string, Prepared>();
   #nextName = 1;
 
-  constructor(pglite: PGlite) {
+  constructor(pglite: PGlite, onNotification: NotificationHandler) {
     this.#pglite = pglite;
+    this.#onNotification = onNotification;
   }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
@@ -63,7 +69,7 @@ class EmbeddedConnection implements DatabaseConnection {
 
   async #run<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const pglite = this.#pglite;
-    const messages = await pglite.runExclusive(async () => {
+    const answer = await pglite.runExclusive(async () => {
       const prepared = await this.#prepare(compiled.sql);
       const values = compiled.parameters.map((value, i) => {
         if (value === null || value === undefined) return null;
@@ -71,25 +77,51 @@ class EmbeddedConnection implements DatabaseConnection {
         return serializer ? serializer(value) : String(value);
       });
       // One exchange, sent at once: after an error Postgres skips to the Sync, which ends it either way.
-      return this.#send(serialize.bind({ statement: prepared.name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync());
+      return this.#sendRaw(serialize.bind({ statement: prepared.name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync());
     });
     if (!pglite.isInTransaction()) await pglite.syncToFs();
-    const [result] = parse.parseResults(messages, pglite.parsers, { rowMode: 'object' });
-    return {
-      numAffectedRows: result?.affectedRows != null ? BigInt(result.affectedRows) : undefined,
-      rows: (result?.rows ?? []) as R[],
-    };
+    const parsers = pglite.parsers as ColumnParsers;
+    const result = readAnswer(answer, parsers) ?? this.#readTheLongWay(answer, parsers);
+    return { numAffectedRows: BigInt(result.affectedRows), rows: result.rows as R[] };
+  }
+
+  /**
+   * An answer holding more than rows, read by PGlite's protocol parser: its error is thrown (the first, as
+   * PGlite does), its notifications handed out, its notices dropped (as PGlite does unless debugging).
+   */
+  #readTheLongWay(answer: Buffer, parsers: ColumnParsers): Answer {
+    const messages: Parameters<typeof parse.parseResults>[0] = [];
+    new protocol.Parser().parse(answer, (message) => messages.push(message));
+    for (const message of messages) {
+      if (message instanceof protocol.messages.NotificationResponseMessage) this.#onNotification(message.channel, message.payload);
+    }
+    const error = messages.find((message) => message instanceof protocol.messages.DatabaseError);
+    if (error) throw error;
+    const [result] = parse.parseResults(messages, parsers as Parameters<typeof parse.parseResults>[1], { rowMode: 'object' });
+    return { rows: (result?.rows ?? []) as Record<string, unknown>[], affectedRows: result?.affectedRows ?? 0 };
   }
 
   /** Protocol messages sent as one buffer: one call into WebAssembly instead of one per message. */
-  #send(...messages: Uint8Array[]) {
+  #join(messages: Uint8Array[]): Uint8Array {
     const buffer = new Uint8Array(messages.reduce((sum, m) => sum + m.length, 0));
     let offset = 0;
     for (const message of messages) {
       buffer.set(message, offset);
       offset += message.length;
     }
-    return this.#pglite.execProtocolStream(buffer, { syncToFs: false });
+    return buffer;
+  }
+
+  /** Sent and answered as parsed messages (for preparing and closing statements). */
+  #send(...messages: Uint8Array[]) {
+    return this.#pglite.execProtocolStream(this.#join(messages), { syncToFs: false });
+  }
+
+  /** Sent and answered as the bytes Postgres wrote (copied: PGlite hands out views of its memory). */
+  async #sendRaw(...messages: Uint8Array[]): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    await this.#pglite.execProtocolRawStream(this.#join(messages), { syncToFs: false, onRawData: (bytes) => chunks.push(Buffer.from(bytes)) });
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
   }
 
   /** The named statement for this text, parsed and described on first use; unnamed for others. */
@@ -134,17 +166,19 @@ class EmbeddedConnection implements DatabaseConnection {
 class EmbeddedDriver implements Driver {
   readonly #pglite: PGlite;
   readonly #lock: EmbeddedLock;
+  readonly #onNotification: NotificationHandler;
   #connection: EmbeddedConnection | undefined;
   #release: (() => void) | undefined;
 
-  constructor(pglite: PGlite, lock: EmbeddedLock) {
+  constructor(pglite: PGlite, lock: EmbeddedLock, onNotification: NotificationHandler) {
     this.#pglite = pglite;
     this.#lock = lock;
+    this.#onNotification = onNotification;
   }
 
   async init(): Promise<void> {
     await this.#pglite.waitReady;
-    this.#connection = new EmbeddedConnection(this.#pglite);
+    this.#connection = new EmbeddedConnection(this.#pglite, this.#onNotification);
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
@@ -203,10 +237,12 @@ function quoteIdentifier(name: string): string {
 export class EmbeddedDialect implements Dialect {
   readonly #pglite: PGlite;
   readonly #lock: EmbeddedLock;
+  readonly #onNotification: NotificationHandler;
 
-  constructor(config: { pglite: PGlite; lock: EmbeddedLock }) {
+  constructor(config: { pglite: PGlite; lock: EmbeddedLock; onNotification: NotificationHandler }) {
     this.#pglite = config.pglite;
     this.#lock = config.lock;
+    this.#onNotification = config.onNotification;
   }
 
   createAdapter(): DialectAdapter {
@@ -214,7 +250,7 @@ export class EmbeddedDialect implements Dialect {
   }
 
   createDriver(): Driver {
-    return new EmbeddedDriver(this.#pglite, this.#lock);
+    return new EmbeddedDriver(this.#pglite, this.#lock, this.#onNotification);
   }
 
   createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
