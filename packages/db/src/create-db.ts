@@ -53,13 +53,34 @@ function assertChannel(channel: string): void {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`invalid channel name: ${channel}`);
 }
 
+/** The listeners of each channel; both modes hand notifications out through one of these. */
+class ChannelListeners {
+  readonly #byChannel = new Map<string, Set<NotificationListener>>();
+
+  /** True when the channel had no listener before (so it still has to be LISTENed to). */
+  add(channel: string, listener: NotificationListener): boolean {
+    const known = this.#byChannel.get(channel);
+    if (known) known.add(listener);
+    else this.#byChannel.set(channel, new Set([listener]));
+    return !known;
+  }
+
+  remove(channel: string, listener: NotificationListener): void {
+    this.#byChannel.get(channel)?.delete(listener);
+  }
+
+  dispatch(channel: string, payload: string): void {
+    for (const listener of this.#byChannel.get(channel) ?? []) listener(payload);
+  }
+}
+
 async function openPostgres(databaseUrl: string, poolSize: number): Promise<DbHandle> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   let listenClient: pg.Client | undefined;
-  const listeners = new Map<string, Set<NotificationListener>>();
+  const listeners = new ChannelListeners();
 
   return {
     db,
@@ -74,20 +95,10 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<DbHa
         listenClient = new pg.Client({ connectionString: databaseUrl });
         listenClient.on('error', () => {});
         await listenClient.connect();
-        listenClient.on('notification', (message) => {
-          for (const fn of listeners.get(message.channel) ?? []) fn(message.payload ?? '');
-        });
+        listenClient.on('notification', (message) => listeners.dispatch(message.channel, message.payload ?? ''));
       }
-      let set = listeners.get(channel);
-      if (!set) {
-        set = new Set();
-        listeners.set(channel, set);
-        await listenClient.query(`LISTEN ${channel}`);
-      }
-      set.add(listener);
-      return async () => {
-        set.delete(listener);
-      };
+      if (listeners.add(channel, listener)) await listenClient.query(`LISTEN ${channel}`);
+      return async () => listeners.remove(channel, listener);
     },
     async close() {
       await listenClient?.end().catch(() => {});
@@ -212,10 +223,9 @@ async function openPGlite(dataDir: string | undefined): Promise<DbHandle> {
   const lock = new EmbeddedLock();
   // PGlite hands a notification to its listeners only in answers it reads itself; the driver reads its own
   // (see embedded-answer.ts) and hands theirs out here.
-  const listeners = new Map<string, Set<NotificationListener>>();
-  const onNotification = (channel: string, payload: string) => {
-    for (const listener of listeners.get(channel) ?? []) queueMicrotask(() => listener(payload));
-  };
+  const listeners = new ChannelListeners();
+  // After the statement's caller has its answer, as PGlite hands out those it reads.
+  const onNotification = (channel: string, payload: string) => queueMicrotask(() => listeners.dispatch(channel, payload));
   const db = new Kysely<Database>({ dialect: new EmbeddedDialect({ pglite, lock, onNotification }) });
   const servers: PGLiteSocketServer[] = [];
   return {
@@ -238,11 +248,9 @@ async function openPGlite(dataDir: string | undefined): Promise<DbHandle> {
     async listen(channel, listener) {
       assertChannel(channel);
       const unlisten = await lock.run(() => pglite.listen(channel, listener));
-      let forChannel = listeners.get(channel);
-      if (!forChannel) listeners.set(channel, (forChannel = new Set()));
-      forChannel.add(listener);
+      listeners.add(channel, listener);
       return async () => {
-        forChannel.delete(listener);
+        listeners.remove(channel, listener);
         await lock.run(unlisten);
       };
     },
