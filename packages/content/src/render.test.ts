@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { body } from './index.ts';
-import { countWords, documentText, jsonForScript, parseDocument, renderDocument } from './index.ts';
+import { CheckedBody, countWords, documentMediaIds, documentText, jsonForScript, parseDocument, renderDocument } from './index.ts';
 
 const { documentOf, paragraph, text, link, heading, bulletList, pullquote } = body;
 
@@ -42,6 +42,23 @@ describe('renderDocument', () => {
     expect(renderDocument(doc, { media: () => ({ src: '/media/a.jpg', width: 10, height: 5, alt: 'x', credit: 'Reuters' }) })).toContain(
       '<img src="/media/a.jpg" alt="A" width="10" height="5"',
     );
+  });
+
+  it('reads a body checked once as it reads the stored JSON, and refuses the same bodies', () => {
+    const mediaId = '6f1e0f8a-4c7e-4b8e-9a53-0f0d2b1d6c11';
+    const good = documentOf([paragraph('Before.'), { type: 'image', mediaId, altText: 'A', caption: 'The harbour', credit: '' }]);
+    const media = () => ({ src: '/media/a.jpg', width: 10, height: 5, alt: 'x', credit: null });
+    for (const body of [good, CheckedBody.of(good)]) {
+      expect(documentMediaIds(body)).toEqual([mediaId]);
+      expect(renderDocument(body, { media })).toContain('<figcaption><span class="caption">The harbour</span></figcaption>');
+      expect(documentText(body)).toBe('Before.\n\nThe harbour');
+    }
+    const bad = documentOf([paragraph('Kept out.'), { type: 'html', html: '<b>' }]);
+    for (const body of [bad, CheckedBody.of(bad), null, 'text']) {
+      expect(documentMediaIds(body)).toEqual([]);
+      expect(renderDocument(body)).toBe('');
+      expect(documentText(body)).toBe('');
+    }
   });
 });
 

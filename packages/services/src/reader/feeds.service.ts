@@ -1,5 +1,5 @@
 import { Feed, type Item } from 'feed';
-import { documentMediaIds, escapeHtml, renderDocument, type RenderMedia } from '@newsroom/content';
+import { CheckedBody, documentMediaIds, escapeHtml, renderDocument, type RenderMedia } from '@newsroom/content';
 import type { PublicArticle } from '@newsroom/domain';
 import type { ServiceDeps } from '../context.ts';
 import { findArticleAuthors, findArticleTags } from '../articles/article.repository.ts';
@@ -143,7 +143,8 @@ export function createFeedService(deps: ServiceDeps) {
       const featuredIds = [
         ...new Set(rows.flatMap((r) => (r.featured_media_id ? [r.featured_media_id] : []))),
       ];
-      const bodyIds = [...new Set(rows.flatMap((r) => documentMediaIds(r.body)))];
+      const bodies = new Map(rows.map((r) => [r.id, CheckedBody.of(r.body)]));
+      const bodyIds = [...new Set([...bodies.values()].flatMap((body) => documentMediaIds(body)))];
       const [authors, tags, featured, bodyMedia] = await Promise.all([
         findArticleAuthors(db, ids),
         findArticleTags(db, ids),
@@ -219,7 +220,7 @@ export function createFeedService(deps: ServiceDeps) {
             caption: image.caption,
             credit: image.credit,
           },
-          bodyHtml: absoluteLinks(renderDocument(row.body, { media: (id) => bodyMediaById.get(id) })),
+          bodyHtml: absoluteLinks(renderDocument(bodies.get(row.id), { media: (id) => bodyMediaById.get(id) })),
           rights,
           fallback: row.dek || row.headline,
         });

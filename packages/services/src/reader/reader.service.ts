@@ -1,4 +1,4 @@
-import { documentMediaIds, renderDocument, type RenderMedia } from '@newsroom/content';
+import { CheckedBody, documentMediaIds, renderDocument, type RenderMedia } from '@newsroom/content';
 import { jsonArrayFrom, preparedQuery, type Database, type Kysely } from '@newsroom/db';
 import {
   type PublicArticle,
@@ -128,7 +128,8 @@ export function createReaderService(deps: ServiceDeps) {
 
   /** The public article page for a row, published or (for a preview) not: the one place it is built. */
   async function buildArticle(row: ArticlePageRow, now: Date): Promise<PublicArticle> {
-    const [settings, bodyMedia] = await Promise.all([findSettingsCached(db), findPublicMedia(db, documentMediaIds(row.body), now)]);
+    const body = CheckedBody.of(row.body);
+    const [settings, bodyMedia] = await Promise.all([findSettingsCached(db), findPublicMedia(db, documentMediaIds(body), now)]);
     const mediaById = new Map<string, RenderMedia>(
       bodyMedia.map((m) => {
         const image = toPublicImage(m);
@@ -137,7 +138,7 @@ export function createReaderService(deps: ServiceDeps) {
     );
     return {
       ...toCard(row),
-      bodyHtml: renderDocument(row.body, { media: (id) => mediaById.get(id) }),
+      bodyHtml: renderDocument(body, { media: (id) => mediaById.get(id) }),
       wordCount: row.word_count,
       tags: row.tags.map((t) => ({ name: t.name, slug: t.slug })),
       // Inside JSON, times arrive as ISO strings.
