@@ -15,6 +15,7 @@ import {
   type TransactionSettings,
 } from 'kysely';
 import { readAnswer, type Answer, type ColumnParsers } from './embedded-answer.ts';
+import { bindAndExecute } from './embedded-request.ts';
 import type { EmbeddedLock } from './embedded-lock.ts';
 import { STALE_STATEMENT } from './prepared-query.ts';
 
@@ -77,7 +78,7 @@ class EmbeddedConnection implements DatabaseConnection {
         return serializer ? serializer(value) : String(value);
       });
       // One exchange, sent at once: after an error Postgres skips to the Sync, which ends it either way.
-      return this.#sendRaw(serialize.bind({ statement: prepared.name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync());
+      return this.#sendRaw(bindAndExecute(prepared.name, values));
     });
     if (!pglite.isInTransaction()) await pglite.syncToFs();
     const parsers = pglite.parsers as ColumnParsers;
@@ -118,9 +119,9 @@ class EmbeddedConnection implements DatabaseConnection {
   }
 
   /** Sent and answered as the bytes Postgres wrote (copied: PGlite hands out views of its memory). */
-  async #sendRaw(...messages: Uint8Array[]): Promise<Buffer> {
+  async #sendRaw(messages: Uint8Array): Promise<Buffer> {
     const chunks: Buffer[] = [];
-    await this.#pglite.execProtocolRawStream(this.#join(messages), { syncToFs: false, onRawData: (bytes) => chunks.push(Buffer.from(bytes)) });
+    await this.#pglite.execProtocolRawStream(messages, { syncToFs: false, onRawData: (bytes) => chunks.push(Buffer.from(bytes)) });
     return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
   }
 
