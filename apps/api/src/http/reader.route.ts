@@ -85,10 +85,11 @@ export function createReaderPages(services: Services, options: { assets: ReaderA
   const checkedWidgets = checkedOnce(PublicWidgetsSchema);
   /**
    * The reader router's procedures, but for the two every page asks (the same services and schemas,
-   * checked once per value) and the two busiest pages, read straight from the services: the route's pattern
-   * admits only a slug's characters (one longer than the rule allows finds nothing), and the page prints
-   * only the public shape's fields, which the router's output check is there to guarantee for JSON. On an uncached article page the caller (its
-   * middleware chain and that check) was ~8% of the CPU in a profile under load.
+   * checked once per value) and the two busiest pages, read straight from the services: the route's
+   * pattern admits only a slug's characters (one longer than the rule allows finds nothing), and the page
+   * prints only the public shape's fields, which the router's output check is there to guarantee for JSON.
+   * On an uncached article page the caller (its middleware chain and that check) was ~8% of the CPU in a
+   * profile under load.
    */
   const apiFor = (meta: ReaderRequestMeta): ReaderApi => {
     const caller = createCaller({
